@@ -1,0 +1,81 @@
+"""The single entry point used by the browser worker and by the tests alike."""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from .fields import FieldErrors, read_fields
+from .forms import render_form
+from .i18n import LANGS, Text, t
+from .registry import CALCULATORS
+
+__all__ = ["run", "form_html"]
+
+MESSAGES: dict[str, Text] = {
+    "unknown_calculator": {
+        "zh": "没有名为“{name}”的计算器。",
+        "en": "There is no calculator called “{name}”.",
+    },
+    "unknown_lang": {
+        "zh": "不支持的语言“{name}”（可用：zh、en）。",
+        "en": "Unsupported language “{name}” (use zh or en).",
+    },
+    "internal": {
+        "zh": "计算时出了问题，请检查输入后重试。",
+        "en": "Something went wrong in the calculation. Please check your input and try again.",
+    },
+    "bad_fields": {"zh": "输入格式不正确。", "en": "The input is not in the expected form."},
+}
+
+
+def _failure(errors: Mapping[str, str]) -> dict[str, Any]:
+    return {"ok": False, "errors": dict(errors), "html": "", "data": {}}
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def run(calculator: str, fields: dict, lang: str) -> dict:
+    """Run ``calculator`` on the text the reader typed; never raises.
+
+    Returns ``{"ok": bool, "errors": {field: message}, "html": str, "data": {...}}``.
+    ``errors`` is keyed by form name (``amount``, ``debts.0.rate``) or ``_form``.
+
+    >>> run("nope", {}, "en")["errors"]["_form"]
+    'There is no calculator called “nope”.'
+    """
+    if lang not in LANGS:
+        shown = str(lang)[:20]
+        both = " / ".join(t(MESSAGES, "unknown_lang", code, name=shown) for code in LANGS)
+        return _failure({"_form": both})
+    found = CALCULATORS.get(calculator) if isinstance(calculator, str) else None
+    if found is None:
+        return _failure({"_form": t(MESSAGES, "unknown_calculator", lang, name=str(calculator)[:40])})
+    if not isinstance(fields, Mapping):
+        return _failure({"_form": t(MESSAGES, "bad_fields", lang)})
+    try:
+        values = read_fields(found.fields, fields, lang)
+        result = found.calculate(values, lang)
+    except FieldErrors as problems:
+        return _failure(problems.messages)
+    except Exception:  # noqa: BLE001 - the page must get a message, never a traceback
+        traceback.print_exc()
+        return _failure({"_form": t(MESSAGES, "internal", lang)})
+    return {"ok": True, "errors": {}, "html": result.html, "data": _jsonable(result.data)}
+
+
+def form_html(calculator: str, lang: str) -> str:
+    """The form for ``calculator`` in ``lang``; ``KeyError`` for an unknown name (fails the build)."""
+    if lang not in LANGS:
+        raise KeyError(f"unknown language {lang!r}")
+    return render_form(CALCULATORS[calculator], lang)

@@ -1,0 +1,42 @@
+"""What a calculator is: a schema, a compute step and a renderer, behind one small record."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .fields import Item
+from .i18n import Text
+
+__all__ = ["Calculator", "Result"]
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a calculation returns: escaped ``html`` for the page and JSON-ready ``data``."""
+
+    html: str
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Calculator:
+    """A calculator.
+
+    ``fields`` renders the form and reads the input; ``calculate(values, lang)`` receives the
+    read values (``Decimal`` money, ``int`` counts, lists of dicts for groups) and returns a
+    :class:`Result`, or raises :class:`calculators.fields.FieldErrors` for cross-field problems.
+    ``page`` is the guide page (slug under ``guide/``) whose marker shows this calculator.
+    ``features`` switch on page-side tools: ``share`` (link in the URL fragment), ``csv``,
+    ``print``, ``persist`` (keep inputs in this browser's localStorage).
+    """
+
+    name: str
+    title: Text
+    intro: Text
+    fields: tuple[Item, ...]
+    calculate: Callable[[dict[str, Any], str], Result]
+    page: str
+    submit: Text = field(default_factory=lambda: {"zh": "计算", "en": "Calculate"})
+    features: frozenset[str] = frozenset()

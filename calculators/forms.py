@@ -1,0 +1,141 @@
+"""Render a calculator's form from its field schema, in one language.
+
+The build replaces each ``<!-- calculator: NAME -->`` marker with :func:`render_form`.
+The form works as plain HTML (labels, hints, ``inputmode``); the page script binds it.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .base import Calculator
+from .fields import Field, Group
+from .markup import esc
+from .i18n import pick
+from .ui import UI
+
+__all__ = ["render_form"]
+
+FEATURE_ORDER = ("share", "csv", "print")
+
+
+def _control(field: Field, form_id: str, name: str, lang: str, described: str) -> str:
+    common = f'id="{form_id}" name="{esc(name)}" aria-describedby="{described}"'
+    if field.kind == "choice":
+        options = "".join(
+            f'<option value="{esc(c.value)}"{" selected" if c.value == field.default else ""}>'
+            f"{esc(pick(c.label, lang))}</option>"
+            for c in field.choices
+        )
+        return f"<select {common}>{options}</select>"
+    if field.kind == "longtext":
+        return (
+            f'<textarea {common} rows="3" maxlength="{field.max_length}" '
+            f'placeholder="{esc(field.placeholder)}">{esc(field.default)}</textarea>'
+        )
+    if field.kind == "check":
+        checked = " checked" if field.default in ("1", "on", "true") else ""
+        return f'<input type="checkbox" value="on" {common}{checked}>'
+    maxlength = f' maxlength="{field.max_length}"' if field.kind == "text" else ' maxlength="40"'
+    return (
+        f'<input type="text" inputmode="{field.inputmode}" autocomplete="off" spellcheck="false" '
+        f'{common}{maxlength} value="{esc(field.default)}" placeholder="{esc(field.placeholder)}">'
+    )
+
+
+def _field(field: Field, prefix: str, name: str, lang: str) -> str:
+    form_id = f"{prefix}-{name.replace('.', '-')}"
+    label = esc(pick(field.label, lang))
+    unit = pick(field.unit, lang) if field.unit else ""
+    unit_sr = f'<span class="calc-sr"> ({esc(unit)})</span>' if unit else ""
+    hint = (
+        f'<p class="calc-hint" id="{form_id}-hint">{esc(pick(field.hint, lang))}</p>' if field.hint else ""
+    )
+    described = f"{form_id}-hint" if field.hint else ""
+    error = f'<p class="calc-error" id="{form_id}-error" hidden></p>'
+    show = ""
+    if field.show_when:
+        other, allowed = field.show_when
+        show = f' data-show-when="{esc(other)}={esc(",".join(allowed))}"'
+    control = _control(field, form_id, name, lang, described)
+    unit_box = f'<span class="calc-unit" aria-hidden="true">{esc(unit)}</span>' if unit else ""
+    if field.kind == "check":
+        return (
+            f'<div class="calc-field calc-check" data-field="{esc(field.name)}"{show}>'
+            f'{control}<label for="{form_id}">{label}</label>{hint}{error}</div>'
+        )
+    return (
+        f'<div class="calc-field" data-field="{esc(field.name)}"{show}>'
+        f'<label for="{form_id}">{label}{unit_sr}</label>'
+        f'<div class="calc-control">{control}{unit_box}</div>{hint}{error}</div>'
+    )
+
+
+def _row(group: Group, prefix: str, index: str, number: str, lang: str) -> str:
+    title = pick(group.row_label, lang).format(n=number)
+    fields = "".join(_field(f, prefix, f"{group.name}.{index}.{f.name}", lang) for f in group.fields)
+    remove = pick(UI["remove_row"], lang)
+    return (
+        f'<div class="calc-row" data-row="{index}"><p class="calc-row-title">{esc(title)}</p>{fields}'
+        f'<button type="button" class="calc-remove-row md-button">{esc(remove)}</button></div>'
+    )
+
+
+def _group(group: Group, prefix: str, lang: str) -> str:
+    rows = "".join(_row(group, prefix, str(i), str(i + 1), lang) for i in range(group.initial_rows))
+    template = _row(group, prefix, "__i__", "__n__", lang)
+    return (
+        f'<fieldset class="calc-group" data-group="{esc(group.name)}" data-min-rows="{group.min_rows}" '
+        f'data-max-rows="{group.max_rows}"><legend>{esc(pick(group.label, lang))}</legend>'
+        f'<div class="calc-rows">{rows}</div><template class="calc-row-template">{template}</template>'
+        f'<button type="button" class="calc-add-row md-button">{esc(pick(group.add_label, lang))}</button>'
+        f'<p class="calc-error" id="{prefix}-{esc(group.name)}-error" hidden></p></fieldset>'
+    )
+
+
+def _tools(calculator: Calculator, lang: str) -> str:
+    buttons = "".join(
+        f'<button type="button" class="calc-tool md-button" data-tool="{feature}" hidden>'
+        f"{esc(pick(UI[feature], lang))}</button>"
+        for feature in FEATURE_ORDER
+        if feature in calculator.features
+    )
+    persist = ""
+    if "persist" in calculator.features:
+        persist = (
+            f'<p class="calc-hint">{esc(pick(UI["persist_note"], lang))}</p>'
+            f'<button type="button" class="calc-tool md-button" data-tool="clear">'
+            f'{esc(pick(UI["persist_clear"], lang))}</button>'
+        )
+    share_note = (
+        f'<p class="calc-hint calc-share-note" hidden>{esc(pick(UI["share_note"], lang))}</p>'
+        if "share" in calculator.features
+        else ""
+    )
+    return f'<div class="calc-tools">{buttons}{persist}{share_note}</div>'
+
+
+def render_form(calculator: Calculator, lang: str) -> str:
+    """The calculator's form in ``lang``, with a status line and an ``aria-live`` result region."""
+    prefix = f"calc-{calculator.name}"
+    ui = json.dumps({key: pick(text, lang) for key, text in UI.items()}, ensure_ascii=False)
+    items = "".join(
+        _group(item, prefix, lang) if isinstance(item, Group) else _field(item, prefix, item.name, lang)
+        for item in calculator.fields
+    )
+    features = " ".join(sorted(calculator.features))
+    return (
+        f'<div class="calc" id="{prefix}">'
+        f'<form class="calc-form" data-calculator="{esc(calculator.name)}" data-lang="{esc(lang)}" '
+        f'data-features="{esc(features)}" data-ui="{esc(ui)}" novalidate aria-labelledby="{prefix}-title">'
+        f'<p class="calc-title" id="{prefix}-title">{esc(pick(calculator.title, lang))}</p>'
+        f'<p class="calc-intro">{esc(pick(calculator.intro, lang))}</p>'
+        f'<p class="calc-status" role="status" data-state="nojs">{esc(pick(UI["nojs"], lang))}</p>'
+        f"{items}"
+        f'<div class="calc-actions"><button type="submit" class="md-button md-button--primary">'
+        f"{esc(pick(calculator.submit, lang))}</button></div>"
+        f'<p class="calc-error calc-form-error" id="{prefix}-_form-error" role="alert" hidden></p>'
+        f"{_tools(calculator, lang)}</form>"
+        f'<div class="calc-result" id="{prefix}-result" aria-live="polite" aria-atomic="false"></div>'
+        f"</div>"
+    )

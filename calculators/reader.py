@@ -1,0 +1,170 @@
+"""Reading numbers as people type them.
+
+Accepts full-width digits (１２３４), separators (``,`` ``，`` spaces), currency marks
+(元 ¥ ￥ CNY RMB), the multipliers 万 (10,000) and 千 (1,000), and a trailing ``%``.
+Every failure raises :class:`InputError` carrying a message key; :func:`error_message`
+turns it into text in the page's language.
+
+>>> read_money("１.５万")
+Decimal('15000.00')
+>>> read_money("¥12,345.6元")
+Decimal('12345.60')
+>>> read_percent("8.8%")
+Decimal('8.8')
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from .i18n import Text, t
+from .money import to_fen
+
+__all__ = [
+    "InputError",
+    "MAX_MONEY",
+    "MAX_RATE_PERCENT",
+    "error_message",
+    "normalize",
+    "read_decimal",
+    "read_money",
+    "read_percent",
+    "read_whole",
+]
+
+MAX_MONEY = Decimal("100000000")
+"""Anything above 100 million yuan is taken as a typing mistake."""
+
+MAX_RATE_PERCENT = Decimal("1000")
+"""Any rate above 1000% is taken as a typing mistake."""
+
+MESSAGES: dict[str, Text] = {
+    "empty": {"zh": "请填写这一项。", "en": "Please fill this in."},
+    "not_number": {
+        "zh": "“{text}”不是一个数字，请只填数字，例如 1200 或 1.5万。",
+        "en": "“{text}” is not a number. Type digits only, for example 1200 or 1,200.50.",
+    },
+    "negative": {"zh": "不能是负数。", "en": "This can't be negative."},
+    "zero": {"zh": "必须大于 0。", "en": "This must be more than 0."},
+    "too_large_money": {
+        "zh": "金额太大（上限 1 亿元），请检查是否多打了几个 0。",
+        "en": "That amount is too large (the limit is 100,000,000 yuan). Check for extra zeros.",
+    },
+    "too_large_rate": {
+        "zh": "利率太高（上限 1000%），请检查输入。",
+        "en": "That rate is too high (the limit is 1000%). Please check it.",
+    },
+    "not_whole": {"zh": "请填写整数。", "en": "Please type a whole number."},
+    "below_min": {"zh": "不能小于 {limit}。", "en": "This can't be less than {limit}."},
+    "above_max": {"zh": "不能大于 {limit}。", "en": "This can't be more than {limit}."},
+    "too_long": {
+        "zh": "太长了（最多 {limit} 个字）。",
+        "en": "This is too long (at most {limit} characters).",
+    },
+    "bad_choice": {"zh": "请从列表中选择一项。", "en": "Please choose one of the options."},
+}
+
+_FULL_WIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９．－＋％"}
+_FULL_WIDTH.update({ord("。"): ord("."), ord("，"): ord(","), ord("　"): ord(" ")})
+_CURRENCY = re.compile(r"(人民币|元整|元|块钱|块|¥|￥|CNY|RMB|yuan)", re.IGNORECASE)
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+_MULTIPLIERS = {"万": Decimal(10000), "w": Decimal(10000), "千": Decimal(1000), "k": Decimal(1000)}
+
+
+class InputError(ValueError):
+    """A value the reader typed that we can't use; ``key`` names a message in ``MESSAGES``."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+def error_message(error: InputError, lang: str) -> str:
+    """The reader-facing message for ``error`` in ``lang``."""
+    return t(MESSAGES, error.key, lang, **error.params)
+
+
+def normalize(text: str) -> str:
+    """Fold full-width characters to ASCII and remove separators, currency marks and spaces.
+
+    >>> normalize(" ￥１２，３４５．６ 元 ")
+    '12345.6'
+    """
+    folded = str(text).translate(_FULL_WIDTH)
+    folded = _CURRENCY.sub("", folded)
+    return re.sub(r"[\s,_'’]", "", folded)
+
+
+def read_decimal(text: object) -> tuple[Decimal, bool]:
+    """Read a number; return it and whether a trailing ``%`` was typed.
+
+    Raises ``InputError("empty")`` or ``InputError("not_number")``.
+    """
+    raw = "" if text is None else str(text)
+    cleaned = normalize(raw)
+    if not cleaned:
+        raise InputError("empty")
+    percent = cleaned.endswith("%")
+    if percent:
+        cleaned = cleaned[:-1]
+    multiplier = Decimal(1)
+    if cleaned and cleaned[-1].lower() in _MULTIPLIERS:
+        multiplier = _MULTIPLIERS[cleaned[-1].lower()]
+        cleaned = cleaned[:-1]
+    if not _NUMBER.fullmatch(cleaned):
+        raise InputError("not_number", text=raw.strip()[:30])
+    try:
+        value = Decimal(cleaned) * multiplier
+    except InvalidOperation as exc:  # pragma: no cover - the regex admits only valid numbers
+        raise InputError("not_number", text=raw.strip()[:30]) from exc
+    if value < 0:
+        raise InputError("negative")
+    return value, percent
+
+
+def read_money(text: object, *, allow_zero: bool = False, maximum: Decimal = MAX_MONEY) -> Decimal:
+    """Read an amount of money in yuan, rounded half-up to the fen.
+
+    >>> read_money("1,000元")
+    Decimal('1000.00')
+    """
+    value, percent = read_decimal(text)
+    if percent:
+        raise InputError("not_number", text=str(text).strip()[:30])
+    value = to_fen(value)
+    if value == 0 and not allow_zero:
+        raise InputError("zero")
+    if value > maximum:
+        raise InputError("too_large_money")
+    return value
+
+
+def read_percent(
+    text: object, *, allow_zero: bool = False, maximum: Decimal = MAX_RATE_PERCENT
+) -> Decimal:
+    """Read a rate in percent (the ``%`` sign is optional): ``"0.05%"`` -> ``Decimal("0.05")``."""
+    value, _ = read_decimal(text)
+    if value == 0 and not allow_zero:
+        raise InputError("zero")
+    if value > maximum:
+        raise InputError("too_large_rate")
+    return value
+
+
+def read_whole(text: object, *, minimum: int, maximum: int) -> int:
+    """Read a whole number between ``minimum`` and ``maximum`` (inclusive).
+
+    >>> read_whole("１２", minimum=1, maximum=600)
+    12
+    """
+    value, percent = read_decimal(text)
+    if percent or value != value.to_integral_value():
+        raise InputError("not_whole")
+    number = int(value)
+    if number < minimum:
+        raise InputError("zero" if minimum == 1 and number == 0 else "below_min", limit=minimum)
+    if number > maximum:
+        raise InputError("above_max", limit=maximum)
+    return number

@@ -1,0 +1,78 @@
+"""Texts of the page-side machinery (status, buttons), sent to the page inside each form."""
+
+from __future__ import annotations
+
+from .i18n import Text
+
+__all__ = ["UI"]
+
+UI: dict[str, Text] = {
+    "nojs": {
+        "zh": "这个计算器需要浏览器启用 JavaScript 才能运行。指南正文不受影响，可以照常阅读。",
+        "en": "This calculator needs JavaScript enabled in your browser. The guide's text is unaffected.",
+    },
+    "idle": {
+        "zh": "填写后自动计算。计算在你的浏览器里完成，你填写的内容不会发送到任何地方。",
+        "en": "Results appear as you type. Everything is calculated in your browser; nothing you type is sent anywhere.",
+    },
+    "downloading": {
+        "zh": "正在下载计算器（第 1 步，共 3 步）……",
+        "en": "Downloading the calculator (step 1 of 3)…",
+    },
+    "starting": {
+        "zh": "正在启动 Python（第 2 步，共 3 步）……",
+        "en": "Starting Python (step 2 of 3)…",
+    },
+    "ready": {
+        "zh": "计算器已就绪（第 3 步，共 3 步）。计算只在你的浏览器里进行。",
+        "en": "The calculator is ready (step 3 of 3). It runs only in your browser.",
+    },
+    "calculating": {"zh": "正在计算……", "en": "Calculating…"},
+    "failed": {
+        "zh": "计算器无法在这个浏览器里启动（{reason}）。指南正文不受影响；你可以重试，或换用较新的浏览器。",
+        "en": "The calculator could not start in this browser ({reason}). The guide's text is unaffected; you can retry or use a newer browser.",
+    },
+    "reason_missing": {"zh": "缺少计算器文件", "en": "a calculator file is missing"},
+    "reason_wasm": {"zh": "浏览器不支持 WebAssembly", "en": "this browser has no WebAssembly"},
+    "reason_crash": {"zh": "计算器意外停止", "en": "the calculator stopped unexpectedly"},
+    "reason_timeout": {"zh": "等待太久没有响应", "en": "no answer in time"},
+    "reason_worker": {"zh": "浏览器不支持后台计算", "en": "this browser can't run background workers"},
+    "slow": {
+        "zh": "这次计算时间太长，已经停止。请检查输入后重试。",
+        "en": "This calculation took too long and was stopped. Please check your input and try again.",
+    },
+    "retry": {"zh": "重试", "en": "Retry"},
+    "fix_errors": {
+        "zh": "有 {count} 项需要修改，请看标红的提示。",
+        "en": "{count} field(s) need attention; see the messages next to them.",
+    },
+    "add_row": {"zh": "添加一行", "en": "Add a row"},
+    "remove_row": {"zh": "删除这一行", "en": "Remove this row"},
+    "share": {"zh": "复制分享链接", "en": "Copy share link"},
+    "share_note": {
+        "zh": "链接把你填写的内容放在“#”后面，浏览器不会把这一部分发送给任何服务器。",
+        "en": "The link keeps your inputs after the “#”, a part browsers never send to any server.",
+    },
+    "csv": {"zh": "下载明细（CSV）", "en": "Download schedule (CSV)"},
+    "print": {"zh": "打印", "en": "Print"},
+    "copy": {"zh": "复制", "en": "Copy"},
+    "copied": {"zh": "已复制", "en": "Copied"},
+    "copy_failed": {
+        "zh": "无法自动复制，请手动选择文字复制。",
+        "en": "Could not copy automatically; please select the text and copy it.",
+    },
+    "persist_note": {
+        "zh": "勾选进度只保存在这个浏览器里（localStorage），不会上传。",
+        "en": "Your progress is kept only in this browser (localStorage) and never uploaded.",
+    },
+    "persist_clear": {"zh": "删除保存的进度", "en": "Delete saved progress"},
+    "persist_cleared": {"zh": "已删除保存的进度。", "en": "Saved progress deleted."},
+    "carried": {
+        "zh": "已根据你在上一步的结果填好，可以修改。",
+        "en": "Filled in from your previous step; you can change it.",
+    },
+    "restored": {
+        "zh": "已从分享链接恢复你的输入。",
+        "en": "Your inputs were restored from the share link.",
+    },
+}
