@@ -9,9 +9,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+import json
 from html import escape
 
-__all__ = ["esc", "definition_list", "table", "paragraph", "heading"]
+__all__ = ["esc", "definition_list", "table", "paragraph", "heading", "carry_button", "copy_block"]
 
 
 def esc(text: object) -> str:
@@ -44,4 +45,28 @@ def table(
     return (
         f'<div class="calc-table-wrap"><table class="{esc(css)}">{cap}'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+    )
+
+
+def carry_button(label: str, target: str, page: str, fields: dict[str, object]) -> str:
+    """A button that carries ``fields`` into the ``target`` calculator's form.
+
+    The page script fills the target form if it is on the same page; otherwise it keeps the
+    values in this tab's ``sessionStorage`` and opens ``../<page>/#calc-<target>``. Nothing is
+    sent to a server.
+    """
+    payload = json.dumps({k: str(v) for k, v in fields.items()}, ensure_ascii=False)
+    return (
+        f'<button type="button" class="calc-carry md-button" data-carry-target="{esc(target)}" '
+        f'data-carry-page="{esc(page)}" data-carry-fields="{esc(payload)}">{esc(label)}</button>'
+    )
+
+
+def copy_block(block_id: str, title: str, text: str, copy_label: str) -> str:
+    """A titled block of plain text with a button that copies it (the page script does the copying)."""
+    return (
+        f'<div class="calc-copy-block"><p class="calc-copy-title">{esc(title)}</p>'
+        f'<pre class="calc-copy-text" id="{esc(block_id)}">{esc(text)}</pre>'
+        f'<button type="button" class="calc-copy md-button" data-copy="{esc(block_id)}">'
+        f"{esc(copy_label)}</button></div>"
     )
