@@ -28,12 +28,14 @@ __all__ = ["Choice", "Field", "Group", "FieldErrors", "read_fields", "visible"]
 KINDS = ("money", "percent", "whole", "text", "longtext", "choice", "check")
 INPUT_MODES = {"money": "decimal", "percent": "decimal", "whole": "numeric", "text": "text"}
 
+
 @dataclass(frozen=True)
 class Choice:
     """One option of a ``choice`` field."""
 
     value: str
     label: Text
+
 
 @dataclass(frozen=True)
 class Field:
@@ -96,6 +98,7 @@ class Field:
             raise InputError("too_long", limit=self.max_length)
         return value
 
+
 @dataclass(frozen=True)
 class Group:
     """Repeated rows of fields, e.g. several debts. Read as a list of dicts."""
@@ -109,13 +112,16 @@ class Group:
     max_rows: int = 10
     initial_rows: int = 1
 
+
 Item = Field | Group
+
 
 @dataclass
 class FieldErrors(Exception):
     """Messages keyed by form name (``amount``, ``debts.1.rate``; ``_form`` for the whole form)."""
 
     messages: dict[str, str] = field(default_factory=dict)
+
 
 GROUP_MESSAGES: dict[str, Text] = {
     "too_many_rows": {
@@ -125,12 +131,14 @@ GROUP_MESSAGES: dict[str, Text] = {
     "too_few_rows": {"zh": "至少需要 {limit} 行。", "en": "At least {limit} row(s) are needed."},
 }
 
+
 def visible(item: Field, values: Mapping[str, Any]) -> bool:
     """Whether ``item`` applies, given the (raw or read) values beside it."""
     if item.show_when is None:
         return True
     other, allowed = item.show_when
     return str(values.get(other, "")).strip() in allowed
+
 
 def _read_flat(
     fields: Sequence[Field], raw: Mapping[str, Any], lang: str, prefix: str, errors: dict[str, str]
@@ -146,6 +154,7 @@ def _read_flat(
             errors[prefix + item.name] = error_message(error, lang)
             values[item.name] = None
     return values
+
 
 def read_fields(items: Sequence[Item], raw: Mapping[str, Any], lang: str) -> dict[str, Any]:
     """Read every field of a form; raise :class:`FieldErrors` listing every bad one.
@@ -176,4 +185,3 @@ def read_fields(items: Sequence[Item], raw: Mapping[str, Any], lang: str) -> dic
     if errors:
         raise FieldErrors(errors)
     return values
-

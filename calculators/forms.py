@@ -10,8 +10,8 @@ import json
 
 from .base import Calculator
 from .fields import Field, Group
-from .markup import esc
 from .i18n import pick
+from .markup import esc
 from .ui import UI
 
 __all__ = ["render_form"]
@@ -48,9 +48,7 @@ def _field(field: Field, prefix: str, name: str, lang: str) -> str:
     label = esc(pick(field.label, lang))
     unit = pick(field.unit, lang) if field.unit else ""
     unit_sr = f'<span class="calc-sr"> ({esc(unit)})</span>' if unit else ""
-    hint = (
-        f'<p class="calc-hint" id="{form_id}-hint">{esc(pick(field.hint, lang))}</p>' if field.hint else ""
-    )
+    hint = f'<p class="calc-hint" id="{form_id}-hint">{esc(pick(field.hint, lang))}</p>' if field.hint else ""
     described = f"{form_id}-hint" if field.hint else ""
     error = f'<p class="calc-error" id="{form_id}-error" hidden></p>'
     show = ""
@@ -105,7 +103,7 @@ def _tools(calculator: Calculator, lang: str) -> str:
         persist = (
             f'<p class="calc-hint">{esc(pick(UI["persist_note"], lang))}</p>'
             f'<button type="button" class="calc-tool md-button" data-tool="clear">'
-            f'{esc(pick(UI["persist_clear"], lang))}</button>'
+            f"{esc(pick(UI['persist_clear'], lang))}</button>"
         )
     share_note = (
         f'<p class="calc-hint calc-share-note" hidden>{esc(pick(UI["share_note"], lang))}</p>'

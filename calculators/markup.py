@@ -8,8 +8,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 import json
+from collections.abc import Iterable, Sequence
 from html import escape
 
 __all__ = ["esc", "definition_list", "table", "paragraph", "heading", "carry_button", "copy_block"]

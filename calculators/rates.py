@@ -49,7 +49,9 @@ def _npv(rate: Decimal, cashflows: Sequence[Decimal]) -> Decimal:
     return total
 
 
-def irr(cashflows: Sequence[Decimal], low: Decimal = Decimal("-0.99"), high: Decimal = Decimal(10)) -> Decimal:
+def irr(
+    cashflows: Sequence[Decimal], low: Decimal = Decimal("-0.99"), high: Decimal = Decimal(10)
+) -> Decimal:
     """Internal rate of return per period: the ``i`` with ``sum(c_t / (1+i)^t) = 0``.
 
     Found by bisection (robust, no NaN): the cash flows must start negative (money received

@@ -141,9 +141,7 @@ def read_money(text: object, *, allow_zero: bool = False, maximum: Decimal = MAX
     return value
 
 
-def read_percent(
-    text: object, *, allow_zero: bool = False, maximum: Decimal = MAX_RATE_PERCENT
-) -> Decimal:
+def read_percent(text: object, *, allow_zero: bool = False, maximum: Decimal = MAX_RATE_PERCENT) -> Decimal:
     """Read a rate in percent (the ``%`` sign is optional): ``"0.05%"`` -> ``Decimal("0.05")``."""
     value, _ = read_decimal(text)
     if value == 0 and not allow_zero:

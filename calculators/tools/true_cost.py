@@ -26,7 +26,10 @@ from ..schedules import equal_installment, total_interest
 
 MESSAGES: dict[str, Text] = {
     "payment": {"zh": "每期还款", "en": "Payment per period"},
-    "payment_exact": {"zh": "每期还款（末期可能差几分）", "en": "Payment per period (the last may differ by a few fen)"},
+    "payment_exact": {
+        "zh": "每期还款（末期可能差几分）",
+        "en": "Payment per period (the last may differ by a few fen)",
+    },
     "total_cost": {"zh": "总成本（手续费或利息）", "en": "Total cost (fees or interest)"},
     "total_paid": {"zh": "总共还款", "en": "Total repaid"},
     "nominal": {"zh": "名义年化利率", "en": "Nominal annualized rate"},
@@ -55,7 +58,10 @@ MESSAGES: dict[str, Text] = {
 }
 
 KINDS = (
-    Choice("fee", {"zh": "分期总手续费率（如花呗分期）", "en": "Total installment fee % (as in Huabei installments)"}),
+    Choice(
+        "fee",
+        {"zh": "分期总手续费率（如花呗分期）", "en": "Total installment fee % (as in Huabei installments)"},
+    ),
     Choice("daily", {"zh": "日利率", "en": "Daily rate"}),
     Choice("monthly", {"zh": "月利率", "en": "Monthly rate"}),
     Choice("annual", {"zh": "年利率", "en": "Annual rate"}),
@@ -80,7 +86,10 @@ FIELDS = (
         "fee",
         "percent",
         {"zh": "总手续费率", "en": "Total fee"},
-        hint={"zh": "整个分期的手续费占本金的百分比，见账单或分期页面。", "en": "The whole installment fee as a percent of the amount, from your bill or the installment screen."},
+        hint={
+            "zh": "整个分期的手续费占本金的百分比，见账单或分期页面。",
+            "en": "The whole installment fee as a percent of the amount, from your bill or the installment screen.",
+        },
         unit={"zh": "%", "en": "%"},
         allow_zero=True,
         show_when=("kind", ("fee",)),
@@ -99,7 +108,10 @@ FIELDS = (
         "year_days",
         "choice",
         {"zh": "一年按几天计算", "en": "Days in a year"},
-        choices=(Choice("365", {"zh": "365 天", "en": "365 days"}), Choice("360", {"zh": "360 天", "en": "360 days"})),
+        choices=(
+            Choice("365", {"zh": "365 天", "en": "365 days"}),
+            Choice("360", {"zh": "360 天", "en": "360 days"}),
+        ),
         default="365",
         hint={"zh": "看合同怎么写；不确定就选 365。", "en": "As your contract says; if unsure, choose 365."},
         show_when=("kind", ("daily",)),
@@ -159,7 +171,9 @@ def calculate(values: dict[str, Any], lang: str) -> Result:
         cost = to_fen(amount * fee)
         monthly = irr([-amount] + [exact] * periods) if fee > 0 else Decimal(0)
         nominal, effective = nominal_annual(monthly), effective_annual(monthly)
-        notes.append(t(MESSAGES, "why_fee", lang, fee=values["fee"].normalize(), nominal=percent_str(nominal)))
+        notes.append(
+            t(MESSAGES, "why_fee", lang, fee=values["fee"].normalize(), nominal=percent_str(nominal))
+        )
         payment_label = "payment_exact"
     else:
         monthly, nominal, effective = _monthly_and_year(values)
