@@ -1,0 +1,67 @@
+// The calculators' Web Worker: runs Pyodide and our `calculators` package, off the main thread.
+// Protocol (JSON in and out, requests matched by id):
+//   page -> worker  {type: "boot", pyodide, lock, package}
+//   worker -> page  {type: "stage", stage: "starting"} | {type: "ready"} | {type: "boot-error", reason, detail}
+//   page -> worker  {type: "run", id, calculator, lang, fields}
+//   worker -> page  {type: "result", id, ok, errors, html, data}
+
+let runCalculator = null;
+
+async function boot({ pyodide: indexURL, lock: lockFileURL, package: packageName }) {
+  if (typeof WebAssembly !== "object") {
+    throw Object.assign(new Error("WebAssembly is not available"), { reason: "wasm" });
+  }
+  let loadPyodide;
+  try {
+    ({ loadPyodide } = await import(`${indexURL}pyodide.mjs`));
+  } catch (error) {
+    throw Object.assign(error, { reason: "missing" });
+  }
+  const pyodide = await loadPyodide({
+    indexURL,
+    lockFileURL,
+    packageBaseUrl: new URL(".", new URL(lockFileURL, self.location.href)).href,
+    stdout: () => {},
+    stderr: (line) => console.debug(line),
+  });
+  postMessage({ type: "stage", stage: "starting" });
+  await pyodide.loadPackage(packageName, { checkIntegrity: true, messageCallback: () => {} });
+  runCalculator = pyodide.runPython(
+    [
+      "import json",
+      "import calculators",
+      "def _run_json(calculator, fields, lang):",
+      "    return json.dumps(calculators.run(calculator, json.loads(fields), lang), ensure_ascii=False)",
+      "_run_json",
+    ].join("\n"),
+  );
+}
+
+function reasonOf(error) {
+  if (error && error.reason) return error.reason;
+  const text = String(error && (error.message || error));
+  if (/fetch|404|NetworkError|Failed to load|not found|integrity|sha256/i.test(text)) return "missing";
+  return "crash";
+}
+
+self.onmessage = async (event) => {
+  const message = event.data || {};
+  if (message.type === "boot") {
+    try {
+      await boot(message);
+      postMessage({ type: "ready" });
+    } catch (error) {
+      postMessage({ type: "boot-error", reason: reasonOf(error), detail: String(error && error.message) });
+    }
+    return;
+  }
+  if (message.type === "run") {
+    let answer;
+    try {
+      answer = JSON.parse(runCalculator(message.calculator, JSON.stringify(message.fields), message.lang));
+    } catch (error) {
+      answer = { ok: false, errors: { _form: String(error && error.message) }, html: "", data: {} };
+    }
+    postMessage({ type: "result", id: message.id, ...answer });
+  }
+};

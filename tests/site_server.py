@@ -1,0 +1,65 @@
+"""Serve a built site on 127.0.0.1 under a sub-path, as GitHub Pages serves a project site.
+
+``python tests/site_server.py site --prefix /negotiate-guide/ --port 8765`` or, from tests,
+``with serve(site_dir, prefix) as base_url: ...``. Requests outside the prefix get 404.
+Responses carry ``Cache-Control: max-age=600`` like GitHub Pages, so a second visit can be
+served from the browser's HTTP cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+MIME = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript", ".whl": "application/zip"}
+
+
+class PrefixHandler(SimpleHTTPRequestHandler):
+    prefix = "/"
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME}
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_prefix__")
+        return super().translate_path("/" + path[len(self.prefix) :])
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - keep test output quiet
+        pass
+
+
+@contextlib.contextmanager
+def serve(site: Path, prefix: str = "/negotiate-guide/", port: int = 0) -> Iterator[str]:
+    """Serve ``site`` under ``prefix``; yield the base URL (ending in the prefix)."""
+    handler = type("Handler", (PrefixHandler,), {"prefix": prefix})
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("site", type=Path)
+    parser.add_argument("--prefix", default="/negotiate-guide/")
+    parser.add_argument("--port", type=int, default=8765)
+    args = parser.parse_args()
+    with serve(args.site, args.prefix, args.port) as url:
+        print(f"Serving {args.site} at {url}", flush=True)
+        threading.Event().wait()
+
+
+if __name__ == "__main__":
+    main()
