@@ -109,9 +109,7 @@ class Payoff:
     """The month each debt (by input index) is paid off, or ``None``."""
 
 
-def pay_down(
-    debts: Sequence[Debt], budget: Decimal, order: Sequence[int], limit: int = MAX_MONTHS
-) -> Payoff:
+def pay_down(debts: Sequence[Debt], budget: Decimal, order: Sequence[int], limit: int = MAX_MONTHS) -> Payoff:
     """Pay ``budget`` a month: every debt's interest first, the rest to debts in ``order``.
 
     Each month ``k``: ``interest_j = round(balance_j x r_j)`` for every debt; the budget pays
@@ -140,7 +138,9 @@ def pay_down(
         if month == limit:
             return Payoff(tuple(order), None, total_interest, total_paid, tuple(cleared))
         month += 1
-        interests = [to_fen(balance * rate) if balance else ZERO for balance, rate in zip(balances, rates)]
+        interests = [
+            to_fen(balance * rate) if balance else ZERO for balance, rate in zip(balances, rates, strict=True)
+        ]
         interest = sum(interests, ZERO)
         if budget <= interest and month == 1:
             return Payoff(tuple(order), None, ZERO, ZERO, tuple(cleared))

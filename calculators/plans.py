@@ -5,8 +5,8 @@ to every debt over the same term, optionally after a pause, optionally with the 
 cut by a percentage, and adds the schedules period by period into one schedule for all debts.
 
 During a pause nothing is paid and each month's interest (rounded half-up to the fen) is added
-to the balance; the row shows ``principal = payment - interest`` as a negative amount, so the
-principal column still adds up to the amount owed.
+to the balance; the schedule shows ``principal = payment - interest`` as a negative amount, so
+the principal column still adds up to the amount owed.
 
 The shortest term that fits a budget (:func:`shortest_fitting`) is found without building a
 schedule per candidate: the first payment of a term ``n`` has a closed form and never rises as
@@ -19,11 +19,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
+from itertools import zip_longest
 
 from .debts import MAX_MONTHS, Debt
-from .money import ZERO, to_fen
+from .money import FEN, ZERO, to_fen
 from .rates import annuity_payment
 from .schedules import Row, equal_installment, equal_principal, interest_first
 from .yields import loan_irr
@@ -32,8 +33,9 @@ __all__ = [
     "METHODS",
     "Plan",
     "build_plan",
+    "Columns",
     "combine",
-    "debt_schedule",
+    "debt_columns",
     "first_payment",
     "last_payment",
     "shortest_fitting",
@@ -44,46 +46,80 @@ METHODS: dict[str, Callable[[Decimal, Decimal, int], list[Row]]] = {
     "equal_principal": equal_principal,
     "interest_first": interest_first,
 }
+"""The reference schedules; :func:`debt_columns` produces the same figures, faster."""
+
+Columns = tuple[list[Decimal], list[Decimal], list[Decimal]]
+"""A schedule as three columns: payments, interest and the balance after each period."""
 
 
-def debt_schedule(method: str, principal: Decimal, rate: Decimal, term: int, pause: int = 0) -> list[Row]:
+def _fen(value: Decimal) -> Decimal:
+    return value.quantize(FEN, ROUND_HALF_UP)
+
+
+def debt_columns(method: str, principal: Decimal, rate: Decimal, term: int, pause: int = 0) -> Columns:
     """One debt's schedule: ``pause`` months with nothing paid, then ``method`` over ``term``.
 
-    Interest during the pause is added to the balance: 10,000 at 1.5% a month paused for 2
-    months grows to 10,150.00 and then 10,302.25, which is repaid over the term.
+    The same arithmetic as :mod:`calculators.schedules` (the tests check it to the fen), kept
+    as plain columns because building row objects was most of the plan calculator's time.
+    During a pause the interest is added to the balance: 10,000 at 1.5% a month paused for 2
+    months grows to 10,150.00 and then 10,302.25, which is then repaid.
 
-    >>> rows = debt_schedule("interest_first", Decimal(10000), Decimal("0.015"), 1, pause=2)
-    >>> [(r.payment, r.principal, r.interest, r.balance) for r in rows][1:]
-    [(Decimal('0.00'), Decimal('-152.25'), Decimal('152.25'), Decimal('10302.25')), (Decimal('10456.78'), Decimal('10302.25'), Decimal('154.53'), Decimal('0.00'))]
+    >>> payments, interest, balances = debt_columns("interest_first", Decimal(10000), Decimal("0.015"), 1, 2)
+    >>> payments, interest, balances
+    ([Decimal('0.00'), Decimal('0.00'), Decimal('10456.78')], [Decimal('150.00'), Decimal('152.25'), Decimal('154.53')], [Decimal('10150.00'), Decimal('10302.25'), Decimal('0.00')])
     """
-    rows: list[Row] = []
-    balance = to_fen(principal)
-    for period in range(1, pause + 1):
-        interest = to_fen(balance * rate)
+    if term < 1 or principal < 0 or rate < 0:
+        raise ValueError("the term must be at least 1 and nothing may be negative")
+    payments: list[Decimal] = []
+    interests: list[Decimal] = []
+    balances: list[Decimal] = []
+    balance = _fen(principal)
+    for _ in range(pause):
+        interest = _fen(balance * rate)
         balance += interest
-        rows.append(Row(period, ZERO, -interest, interest, balance))
-    later = METHODS[method](balance, rate, term)
-    if not pause:
-        return later
-    rows.extend(Row(r.period + pause, r.payment, r.principal, r.interest, r.balance) for r in later)
-    return rows
+        payments.append(ZERO)
+        interests.append(interest)
+        balances.append(balance)
+    if method == "equal_installment":
+        payment = _fen(annuity_payment(balance, rate, term))
+    elif method == "equal_principal":
+        part = _fen(balance / term)
+    elif method != "interest_first":
+        raise ValueError(f"unknown method {method!r}")
+    for _ in range(term - 1):
+        interest = _fen(balance * rate)
+        if method == "equal_installment":
+            paid = payment - interest
+        elif method == "equal_principal":
+            paid = part
+        else:
+            paid = ZERO
+        if paid > balance:
+            paid = balance
+        balance -= paid
+        payments.append(paid + interest)
+        interests.append(interest)
+        balances.append(balance)
+    interest = _fen(balance * rate)
+    payments.append(balance + interest)
+    interests.append(interest)
+    balances.append(ZERO)
+    return payments, interests, balances
 
 
-def combine(schedules: Sequence[Sequence[Row]]) -> list[Row]:
+def _add(columns: Sequence[list[Decimal]]) -> list[Decimal]:
+    if len(columns) == 1:
+        return columns[0]
+    return [sum(values, ZERO) for values in zip_longest(*columns, fillvalue=ZERO)]
+
+
+def combine(schedules: Sequence[Columns]) -> Columns:
     """Add schedules period by period (a schedule that has ended counts as zero)."""
-    length = max((len(rows) for rows in schedules), default=0)
-    combined: list[Row] = []
-    for index in range(length):
-        payment = principal = interest = balance = ZERO
-        for rows in schedules:
-            if index < len(rows):
-                row = rows[index]
-                payment += row.payment
-                principal += row.principal
-                interest += row.interest
-                balance += row.balance
-        combined.append(Row(index + 1, payment, principal, interest, balance))
-    return combined
+    return (
+        _add([s[0] for s in schedules]),
+        _add([s[1] for s in schedules]),
+        _add([s[2] for s in schedules]),
+    )
 
 
 @dataclass(frozen=True)
@@ -91,7 +127,8 @@ class Plan:
     """One option: every debt on ``method`` over ``term`` months after ``pause`` months.
 
     ``reduction`` is the cut in the interest rate, in percent (100 waives the interest).
-    ``rows`` is the schedule of all debts together.
+    ``payments``, ``interest`` and ``balances`` are the columns of the schedule of all debts
+    together; ``principal = payment - interest`` (negative during a pause).
     """
 
     key: str
@@ -100,42 +137,56 @@ class Plan:
     pause: int
     reduction: Decimal
     owed: Decimal
-    rows: tuple[Row, ...]
+    payments: tuple[Decimal, ...]
+    interest: tuple[Decimal, ...]
+    balances: tuple[Decimal, ...]
+    rate_guess: Decimal = ZERO
+    """Where the search for :attr:`monthly_irr` starts: the debts' average monthly rate."""
 
     @property
     def months(self) -> int:
-        return len(self.rows)
+        return len(self.payments)
+
+    @property
+    def rows(self) -> list[Row]:
+        """The schedule as rows ``(period, payment, principal, interest, balance)``."""
+        return [
+            Row(period, payment, payment - interest, interest, balance)
+            for period, (payment, interest, balance) in enumerate(
+                zip(self.payments, self.interest, self.balances, strict=True), 1
+            )
+        ]
 
     @cached_property
     def first_payment(self) -> Decimal:
         """The first payment actually made (after any pause)."""
-        return next((row.payment for row in self.rows if row.payment), ZERO)
+        return next((payment for payment in self.payments if payment), ZERO)
 
     @property
     def last_payment(self) -> Decimal:
-        return self.rows[-1].payment
+        return self.payments[-1]
 
     @cached_property
     def highest_payment(self) -> Decimal:
-        return max(row.payment for row in self.rows)
+        return max(self.payments)
 
     @cached_property
     def total_paid(self) -> Decimal:
-        return sum((row.payment for row in self.rows), ZERO)
+        return sum(self.payments, ZERO)
 
     @cached_property
     def total_interest(self) -> Decimal:
-        return sum((row.interest for row in self.rows), ZERO)
+        return sum(self.interest, ZERO)
 
     @cached_property
     def payoff_month(self) -> int:
         """The period in which the balance reaches zero."""
-        return next(row.period for row in self.rows if not row.balance)
+        return next(period for period, balance in enumerate(self.balances, 1) if not balance)
 
     @cached_property
     def monthly_irr(self) -> Decimal:
         """The monthly rate the payments really cost: the IRR of ``(-owed, payments...)``."""
-        return loan_irr([-self.owed] + [row.payment for row in self.rows])
+        return loan_irr([-self.owed, *self.payments], guess=self.rate_guess)
 
     @property
     def apr_nominal(self) -> Decimal:
@@ -170,10 +221,18 @@ def build_plan(
     (Decimal('916.80'), Decimal('916.81'), Decimal('1001.61'))
     """
     keep = 1 - reduction / 100
-    schedules = [debt_schedule(method, debt.amount, debt.rate * keep, term, pause) for debt in debts]
-    rows = schedules[0] if len(schedules) == 1 else combine(schedules)
+    rates = [debt.rate * keep for debt in debts]
+    payments, interest, balances = combine(
+        [
+            debt_columns(method, debt.amount, rate, term, pause)
+            for debt, rate in zip(debts, rates, strict=True)
+        ]
+    )
     owed = sum((debt.amount for debt in debts), ZERO)
-    return Plan(key, method, term, pause, reduction, owed, tuple(rows))
+    guess = sum(debt.amount * rate for debt, rate in zip(debts, rates, strict=True)) / owed if owed else ZERO
+    return Plan(
+        key, method, term, pause, reduction, owed, tuple(payments), tuple(interest), tuple(balances), guess
+    )
 
 
 def first_payment(debts: Sequence[Debt], method: str, term: int) -> Decimal:
