@@ -180,9 +180,9 @@ def balance_chart(
         f'viewBox="0 0 {WIDTH} {height}" width="100%" font-size="11">'
         f'<title id="{esc(title_id)}">{esc(t(MESSAGES, "title", lang))}</title>'
         f'<desc id="{esc(desc_id)}">{esc(desc)}</desc>'
-        f'<path class="calc-axis calc-grid" fill="none" stroke="currentColor" stroke-opacity="0.2" '
+        f'<path class="calc-grid" fill="none" stroke="currentColor" stroke-opacity="0.2" '
         f'd="{"".join(grid)}"/>'
-        f'<path class="calc-axis" fill="none" stroke="currentColor" d="M{LEFT} {TOP}V{bottom}H{WIDTH - RIGHT}"/>'
+        f'<path class="calc-axis-line" fill="none" stroke="currentColor" d="M{LEFT} {TOP}V{bottom}H{WIDTH - RIGHT}"/>'
         f"{''.join(parts)}{''.join(lines)}</svg>"
     )
     alternative = (

@@ -60,7 +60,7 @@ MESSAGES: dict[str, Text] = {
 KINDS = (
     Choice(
         "fee",
-        {"zh": "分期总手续费率（如花呗分期）", "en": "Total installment fee % (as in Huabei installments)"},
+        {"zh": "分期总手续费率", "en": "Total installment fee %"},
     ),
     Choice("daily", {"zh": "日利率", "en": "Daily rate"}),
     Choice("monthly", {"zh": "月利率", "en": "Monthly rate"}),

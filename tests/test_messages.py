@@ -1,0 +1,34 @@
+"""Every message of every module exists, non-empty, in both languages."""
+
+import importlib
+import pkgutil
+from collections.abc import Mapping
+
+import pytest
+
+import calculators
+
+MODULES = sorted(
+    info.name for info in pkgutil.walk_packages(calculators.__path__, prefix="calculators.")
+)
+
+
+def texts_in(module: object) -> list[tuple[str, Mapping]]:
+    found = []
+    for name, value in vars(module).items():
+        if isinstance(value, Mapping) and value and all(isinstance(v, Mapping) for v in value.values()):
+            found += [(f"{name}.{key}", text) for key, text in value.items() if {"zh", "en"} & set(text)]
+    return found
+
+
+@pytest.mark.parametrize("module_name", MODULES)
+def test_messages_in_both_languages(module_name: str) -> None:
+    module = importlib.import_module(module_name)
+    for key, text in texts_in(module):
+        assert set(text) >= {"zh", "en"}, key
+        assert text["zh"].strip() and text["en"].strip(), key
+
+
+def test_the_tables_are_found() -> None:
+    assert texts_in(importlib.import_module("calculators.reader"))
+    assert texts_in(importlib.import_module("calculators.ui"))

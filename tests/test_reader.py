@@ -1,0 +1,102 @@
+"""The shared number reader, over a table of inputs as people really type them."""
+
+from decimal import Decimal
+
+import pytest
+
+from calculators.reader import InputError, error_message, read_money, read_percent, read_whole
+
+GOOD_MONEY = [
+    ("10000", "10000.00"),
+    ("10,000", "10000.00"),
+    ("10，000", "10000.00"),
+    ("10 000", "10000.00"),
+    ("１２３４", "1234.00"),
+    ("１，２３４．５", "1234.50"),
+    ("¥1,234.56", "1234.56"),
+    ("￥88", "88.00"),
+    ("500元", "500.00"),
+    ("CNY 250", "250.00"),
+    ("1.5万", "15000.00"),
+    ("1.5万元", "15000.00"),
+    ("３千", "3000.00"),
+    ("2w", "20000.00"),
+    (".5", "0.50"),
+    ("100.555", "100.56"),  # rounded half-up to the fen
+    ("100.554", "100.55"),
+    ("  42  ", "42.00"),
+    ("100000000", "100000000.00"),
+]
+
+BAD_MONEY = [
+    ("", "empty"),
+    ("   ", "empty"),
+    ("-5", "negative"),
+    ("－5", "negative"),
+    ("0", "zero"),
+    ("0.001", "zero"),
+    ("abc", "not_number"),
+    ("12abc", "not_number"),
+    ("1e5", "not_number"),
+    ("1.2.3", "not_number"),
+    ("12%", "not_number"),
+    ("100000000.01", "too_large_money"),
+    ("2亿", "not_number"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GOOD_MONEY)
+def test_reads_money_as_typed(text: str, expected: str) -> None:
+    assert read_money(text) == Decimal(expected)
+
+
+@pytest.mark.parametrize(("text", "key"), BAD_MONEY)
+def test_rejects_bad_money_with_a_named_problem(text: str, key: str) -> None:
+    with pytest.raises(InputError) as raised:
+        read_money(text)
+    assert raised.value.key == key
+    for lang in ("zh", "en"):
+        message = error_message(raised.value, lang)
+        assert message and "{" not in message and message != key and "_" not in message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("8.8%", "8.8"), ("8.8", "8.8"), ("０.０５％", "0.05"), ("1000", "1000"), ("0", "0")],
+)
+def test_reads_percent(text: str, expected: str) -> None:
+    assert read_percent(text, allow_zero=True) == Decimal(expected)
+
+
+@pytest.mark.parametrize(("text", "key"), [("1000.01", "too_large_rate"), ("-1%", "negative"), ("x%", "not_number")])
+def test_rejects_bad_percent(text: str, key: str) -> None:
+    with pytest.raises(InputError) as raised:
+        read_percent(text)
+    assert raised.value.key == key
+
+
+def test_zero_rate_only_where_allowed() -> None:
+    with pytest.raises(InputError) as raised:
+        read_percent("0")
+    assert raised.value.key == "zero"
+
+
+@pytest.mark.parametrize(("text", "expected"), [("12", 12), ("１２", 12), ("600", 600), ("1", 1)])
+def test_reads_whole_numbers(text: str, expected: int) -> None:
+    assert read_whole(text, minimum=1, maximum=600) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "key"), [("0", "zero"), ("601", "above_max"), ("1.5", "not_whole"), ("12%", "not_whole"), ("", "empty")]
+)
+def test_rejects_bad_whole_numbers(text: str, key: str) -> None:
+    with pytest.raises(InputError) as raised:
+        read_whole(text, minimum=1, maximum=600)
+    assert raised.value.key == key
+
+
+def test_messages_name_the_limit() -> None:
+    with pytest.raises(InputError) as raised:
+        read_whole("601", minimum=1, maximum=600)
+    assert "600" in error_message(raised.value, "zh")
+    assert "600" in error_message(raised.value, "en")
