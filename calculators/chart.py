@@ -35,9 +35,9 @@ MESSAGES: dict[str, Text] = {
     "month": {"zh": "月份", "en": "Month"},
 }
 
-WIDTH = 400
-LEFT, RIGHT, TOP = 58, 12, 22
-PLOT_HEIGHT = 170
+WIDTH = 360
+LEFT, RIGHT, TOP = 52, 10, 22
+PLOT_HEIGHT = 160
 LEGEND_ROW = 18
 MAX_POINTS = 240
 
@@ -177,7 +177,7 @@ def balance_chart(
     desc = " ".join([t(MESSAGES, "desc", lang), *sentences])
     svg = (
         f'<svg class="calc-chart" role="img" aria-labelledby="{esc(title_id)} {esc(desc_id)}" '
-        f'viewBox="0 0 {WIDTH} {height}" width="100%" font-size="11">'
+        f'viewBox="0 0 {WIDTH} {height}" width="100%" font-size="12">'
         f'<title id="{esc(title_id)}">{esc(t(MESSAGES, "title", lang))}</title>'
         f'<desc id="{esc(desc_id)}">{esc(desc)}</desc>'
         f'<path class="calc-grid" fill="none" stroke="currentColor" stroke-opacity="0.2" '
@@ -190,4 +190,4 @@ def balance_chart(
         f"<ul>{''.join(f'<li>{esc(s)}</li>' for s in sentences)}</ul>"
         f"{_data_table(series, start, lang)}</details>"
     )
-    return f'<figure class="calc-figure">{svg}{alternative}</figure>'
+    return f'<div class="calc-chart-wrap">{svg}{alternative}</div>'

@@ -157,10 +157,10 @@ class Plan:
             )
         ]
 
-    @cached_property
+    @property
     def first_payment(self) -> Decimal:
-        """The first payment actually made (after any pause)."""
-        return next((payment for payment in self.payments if payment), ZERO)
+        """The first payment after any pause."""
+        return self.payments[self.pause] if self.pause < len(self.payments) else self.payments[-1]
 
     @property
     def last_payment(self) -> Decimal:

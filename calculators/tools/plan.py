@@ -526,9 +526,12 @@ def _card(plan: Plan, title: str, budget: Decimal, method: str, lang: str) -> st
         (t(MESSAGES, "total_paid", lang), display_money(plan.total_paid)),
         (t(MESSAGES, "total_interest", lang), display_money(plan.total_interest)),
         (t(MESSAGES, "apr", lang), f"{percent_str(plan.apr_nominal)}%"),
-        (t(MESSAGES, "payoff", lang), t(MESSAGES, "payoff_value", lang, n=plan.payoff_month)),
         (t(MESSAGES, "fits", lang), verdict),
     ]
+    if plan.payoff_month != plan.months:
+        figures.insert(
+            4, (t(MESSAGES, "payoff", lang), t(MESSAGES, "payoff_value", lang, n=plan.payoff_month))
+        )
     if plan.method != method:
         figures.insert(0, (t(MESSAGES, "method_label", lang), pick(METHOD_NAMES[plan.method], lang)))
     button = carry_button(
@@ -544,7 +547,7 @@ def _card(plan: Plan, title: str, budget: Decimal, method: str, lang: str) -> st
         },
     )
     css = "calc-option calc-option-fits" if fits else "calc-option"
-    return f'<section class="{css}" data-option="{esc(plan.key)}">{heading(title, 5)}{definition_list(figures)}{button}</section>'
+    return f'<section class="{css}" data-option="{esc(plan.key)}">{heading(title, 5)}{definition_list(figures, "calc-figures calc-figures-compact")}{button}</section>'
 
 
 def _schedule_table(plan: Plan, lang: str) -> str:
