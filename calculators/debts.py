@@ -5,9 +5,9 @@ rate ``d`` gives ``d x 365 / 12`` (a 365-day year); a monthly rate is used as it
 fee ``f`` over ``N`` periods (a Huabei-style installment) gives the monthly IRR of its cash
 flows ``(-1, (1 + f) / N x N)``.
 
-Paying down (:func:`pay_down`): each month every debt is charged its interest (rounded half-up
-to the fen), the budget pays all of it, and whatever is left goes to one debt at a time in a
-priority order: the highest rate first (avalanche) or the smallest balance first (snowball).
+Paying down (:func:`pay_down`): each month every debt is charged its interest, the budget pays
+all of it, and whatever is left goes to one debt at a time in a priority order: the highest
+rate first (avalanche) or the smallest balance first (snowball).
 """
 
 from __future__ import annotations
@@ -112,50 +112,52 @@ class Payoff:
 def pay_down(debts: Sequence[Debt], budget: Decimal, order: Sequence[int], limit: int = MAX_MONTHS) -> Payoff:
     """Pay ``budget`` a month: every debt's interest first, the rest to debts in ``order``.
 
-    Each month ``k``: ``interest_j = round(balance_j x r_j)`` for every debt; the budget pays
-    all interest, then ``budget - sum(interest)`` repays balances one debt at a time in
-    ``order``. The last month pays only what is left. If the budget does not exceed the first
-    month's interest the debts are never repaid (``months`` is ``None``).
+    Each month ``k``: interest ``balance_j x r_j`` on every debt; the budget pays all of it,
+    then ``budget - sum(interest)`` repays balances one debt at a time in ``order``. The last
+    month pays only what is left. If the budget does not exceed the first month's interest
+    the debts are never repaid (``months`` is ``None``).
+
+    Here, unlike in a schedule, interest is not rounded to the fen month by month (only the
+    totals are): rounding each debt's interest separately can make the order of two nearly
+    equal rates look as if it mattered by a few fen, while exactly, paying the highest rate
+    first never costs more interest than any other order.
 
     Worked example: 1,000 at 1% and 3,000 at 2% a month, 500 a month in all. Highest rate
     first: month 1 charges 10.00 + 60.00 interest and repays 430.00 of the 2% debt; debt-free
-    in month 9 with 314.40 of interest. Smallest balance first: also 9 months, but 383.27.
+    in month 9 with 314.40 of interest. Smallest balance first: also 9 months, but 383.26.
 
     >>> debts = [Debt("a", Decimal(1000), Decimal("0.01")), Debt("b", Decimal(3000), Decimal("0.02"))]
     >>> avalanche = pay_down(debts, Decimal(500), avalanche_order(debts))
     >>> avalanche.months, avalanche.total_interest, avalanche.cleared
     (9, Decimal('314.40'), (9, 7))
     >>> pay_down(debts, Decimal(500), snowball_order(debts)).total_interest
-    Decimal('383.27')
+    Decimal('383.26')
     """
     balances = [debt.amount for debt in debts]
     rates = [debt.rate for debt in debts]
+    owed = sum(balances, ZERO)
     cleared: list[int | None] = [None if amount > 0 else 0 for amount in balances]
-    total_interest = ZERO
-    total_paid = ZERO
+    total_interest = Decimal(0)
     month = 0
     while any(balances):
         if month == limit:
-            return Payoff(tuple(order), None, total_interest, total_paid, tuple(cleared))
+            return Payoff(tuple(order), None, to_fen(total_interest), ZERO, tuple(cleared))
         month += 1
-        interests = [
-            to_fen(balance * rate) if balance else ZERO for balance, rate in zip(balances, rates, strict=True)
-        ]
-        interest = sum(interests, ZERO)
-        if budget <= interest and month == 1:
+        interest = sum(
+            (balance * rate for balance, rate in zip(balances, rates, strict=True) if balance), ZERO
+        )
+        if month == 1 and budget <= interest:
             return Payoff(tuple(order), None, ZERO, ZERO, tuple(cleared))
+        total_interest += interest
         left = budget - interest
-        paid = interest
         for index in order:
-            if not left:
-                break
             part = min(left, balances[index])
             if part:
                 balances[index] -= part
                 left -= part
-                paid += part
                 if not balances[index]:
                     cleared[index] = month
-        total_interest += interest
-        total_paid += paid
-    return Payoff(tuple(order), month, total_interest, total_paid, tuple(cleared))
+            if not left:
+                break
+    interest = to_fen(total_interest)
+    return Payoff(tuple(order), month, interest, owed + interest, tuple(cleared))

@@ -23,7 +23,7 @@ from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
 from ..base import Calculator, Result
-from ..fields import Field, Group
+from ..fields import Field, FieldErrors, Group
 from ..i18n import Text, t
 from ..markup import carry_button, definition_list, heading, paragraph, table
 from ..money import ZERO, display_money, money_str, percent_str, to_fen
@@ -38,7 +38,9 @@ MESSAGES: dict[str, Text] = {
     "breakdown": {"zh": "你的每月收支", "en": "Your month in figures"},
     "item": {"zh": "项目", "en": "Item"},
     "amount": {"zh": "金额（元）", "en": "Amount (yuan)"},
-    "income": {"zh": "收入（税后）", "en": "Income after tax"},
+    "income": {"zh": "收入（税后）合计", "en": "Income after tax, in all"},
+    "income_named": {"zh": "收入：{name}", "en": "Income: {name}"},
+    "income_n": {"zh": "收入 {n}", "en": "Income {n}"},
     "essentials": {"zh": "减：基本开支", "en": "Less essential spending"},
     "other_debts": {"zh": "减：其他债务的必还款", "en": "Less required payments on other debts"},
     "surplus_row": {"zh": "= 每月结余", "en": "= Monthly surplus"},
@@ -106,6 +108,10 @@ MESSAGES: dict[str, Text] = {
         "zh": "安全余量用来应付意外开支。10% 只是一个起点，可以按你的情况调整。",
         "en": "The safety margin is there for unexpected costs. 10% is only a starting point; adjust it to your "
         "situation.",
+    },
+    "margin_too_high": {
+        "zh": "安全余量最多是收入的 100%。",
+        "en": "The safety margin can be at most 100% of income.",
     },
     "private": {
         "zh": "这些数字只在你的浏览器里计算，不会发送到任何地方。",
@@ -195,7 +201,6 @@ FIELDS = (
         unit={"zh": "%", "en": "%"},
         default="10",
         allow_zero=True,
-        maximum=Decimal(100),
     ),
 )
 
@@ -208,6 +213,8 @@ def _money(values: dict[str, Any], name: str) -> Decimal:
 
 def calculate(values: dict[str, Any], lang: str) -> Result:
     """Surplus, debt-to-income ratio, the safe amount, savings cover and a verdict."""
+    if values["margin"] > 100:
+        raise FieldErrors({"margin": t(MESSAGES, "margin_too_high", lang)})
     income = sum((row["amount"] for row in values["incomes"]), ZERO)
     essentials = sum((_money(values, name) for name, _ in SPENDING), ZERO)
     other_debts = _money(values, "other_debts")
@@ -258,7 +265,18 @@ def calculate(values: dict[str, Any], lang: str) -> Result:
             else t(MESSAGES, "not_available", lang),
         ),
     ]
+    sources = values["incomes"]
     breakdown = [
+        (
+            t(MESSAGES, "income_named", lang, name=row["name"])
+            if row["name"]
+            else t(MESSAGES, "income_n", lang, n=index),
+            display_money(row["amount"]),
+        )
+        for index, row in enumerate(sources, 1)
+        if len(sources) > 1 or row["name"]
+    ]
+    breakdown += [
         (t(MESSAGES, "income", lang), display_money(income)),
         (t(MESSAGES, "essentials", lang), display_money(essentials)),
         (t(MESSAGES, "other_debts", lang), display_money(other_debts)),

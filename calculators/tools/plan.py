@@ -210,6 +210,10 @@ MESSAGES: dict[str, Text] = {
         "zh": "日利率太高（上限 10%/天）。日利率通常很小，例如 0.05。",
         "en": "That daily rate is too high (the limit is 10% a day). Daily rates are small, for example 0.05.",
     },
+    "reduction_too_high": {
+        "zh": "减少的比例最多 100%（100 表示免除全部利息）。",
+        "en": "The cut can be at most 100% (100 waives all the interest).",
+    },
     "monthly_too_high": {
         "zh": "月利率太高（上限 100%/月），请检查输入。",
         "en": "That monthly rate is too high (the limit is 100% a month). Please check it.",
@@ -350,7 +354,6 @@ FIELDS = (
         required=False,
         allow_zero=True,
         default="50",
-        maximum=Decimal(100),
     ),
     Field(
         "pause_months",
@@ -375,21 +378,31 @@ FIELDS = (
 )
 
 
-def _debts(values: dict[str, Any], lang: str) -> list[Debt]:
-    """The debts with their monthly rates; a rate out of range for its kind is a field error."""
+def _check(values: dict[str, Any], lang: str) -> None:
+    """Limits that depend on other fields (a rate's kind) or that the shared reader words wrongly."""
     errors: dict[str, str] = {}
-    debts = []
+    if values["budget"] == 0:
+        errors["budget"] = t(MESSAGES, "budget_zero", lang)
+    if values["reduction"] is not None and values["reduction"] > 100:
+        errors["reduction"] = t(MESSAGES, "reduction_too_high", lang)
     for index, row in enumerate(values["debts"]):
-        kind, rate = row["rate_kind"], row["rate"]
-        limit = RATE_LIMITS.get(kind)
-        if limit and rate > limit[0]:
+        limit = RATE_LIMITS.get(row["rate_kind"])
+        if limit and row["rate"] > limit[0]:
             errors[f"debts.{index}.rate"] = t(MESSAGES, limit[1], lang)
-            continue
-        name = row["name"] or t(MESSAGES, "debt_n", lang, n=index + 1)
-        debts.append(Debt(name, row["amount"], monthly_rate(kind, rate, row["fee_periods"])))
     if errors:
         raise FieldErrors(errors)
-    return debts
+
+
+def _debts(values: dict[str, Any], lang: str) -> list[Debt]:
+    """The debts with their monthly rates (unnamed ones are called "Debt 1", "Debt 2", ...)."""
+    return [
+        Debt(
+            row["name"] or t(MESSAGES, "debt_n", lang, n=index),
+            row["amount"],
+            monthly_rate(row["rate_kind"], row["rate"], row["fee_periods"]),
+        )
+        for index, row in enumerate(values["debts"], 1)
+    ]
 
 
 def _title(plan: Plan, lang: str) -> str:
@@ -614,9 +627,8 @@ def _debts_table(debts: Sequence[Debt], lang: str) -> str:
 
 def calculate(values: dict[str, Any], lang: str) -> Result:
     """Every option's figures and schedule, the avalanche / snowball comparison, chart and CSV."""
+    _check(values, lang)
     budget: Decimal = values["budget"]
-    if budget == 0:
-        raise FieldErrors({"budget": t(MESSAGES, "budget_zero", lang)})
     debts = _debts(values, lang)
     method = values["method"]
     owed = sum((debt.amount for debt in debts), ZERO)
