@@ -306,5 +306,5 @@ def shortest_fitting(
             low = middle + 1
     for term in range(low, limit + 1):
         if sum((last_payment(method, d.amount, d.rate, term) for d in debts), ZERO) <= budget:
-            return build_plan("fit", debts, method, term)
+            return build_plan("fits_budget", debts, method, term)
     return None

@@ -5,10 +5,10 @@ Each debt's rate becomes a monthly rate ``r`` (:func:`calculators.debts.monthly_
 method to each debt and adds the schedules month by month (:mod:`calculators.plans`):
 
 - ``current``: the remaining months the reader entered, at the stated rates;
-- ``longer``: 12 to 60 months;
-- ``reduced``: the longer term with every rate cut by the reader's proposed percentage;
+- ``longer_term``: 12 to 60 months;
+- ``reduced_interest``: the longer term with every rate cut by the reader's proposed percentage;
 - ``pause``: ``p`` months with nothing paid (interest added to the balance), then a term;
-- ``fit``: the shortest term (up to 600 months) whose highest payment is within the budget.
+- ``fits_budget``: the shortest term (up to 600 months) whose highest payment is within the budget.
 
 Per option: first, last and highest payment, months, total paid, total interest, the nominal
 annualized rate ``12 x IRR(-owed, payments)``, the month it is paid off, and whether it fits.
@@ -53,11 +53,11 @@ NEEDED_TERM = 60
 MESSAGES: dict[str, Text] = {
     # Options
     "current": {"zh": "现在的约定：{n} 个月", "en": "Current terms: {n} months"},
-    "longer": {"zh": "延长期限：{n} 个月", "en": "Longer term: {n} months"},
-    "reduced": {"zh": "利息减少 {p}%：{n} 个月", "en": "Interest cut by {p}%: {n} months"},
+    "longer_term": {"zh": "延长期限：{n} 个月", "en": "Longer term: {n} months"},
+    "reduced_interest": {"zh": "利息减少 {p}%：{n} 个月", "en": "Interest cut by {p}%: {n} months"},
     "waived": {"zh": "免除利息：{n} 个月", "en": "Interest waived: {n} months"},
     "pause": {"zh": "先暂停 {p} 个月，再分 {n} 个月", "en": "Pause {p} months, then {n} months"},
-    "fit": {"zh": "符合我的预算：{n} 个月", "en": "Fits my budget: {n} months"},
+    "fits_budget": {"zh": "符合我的预算：{n} 个月", "en": "Fits my budget: {n} months"},
     # Figures
     "first": {"zh": "首期月供", "en": "First monthly payment"},
     "first_after_pause": {"zh": "暂停结束后的首期月供", "en": "First payment after the pause"},
@@ -76,6 +76,8 @@ MESSAGES: dict[str, Text] = {
     "method_label": {"zh": "还款方式", "en": "Method"},
     "option": {"zh": "方案", "en": "Option"},
     "use_in_message": {"zh": "用这个方案写协商信息", "en": "Use this in my message"},
+    "use_avalanche": {"zh": "用“先还利率最高的”写协商信息", "en": "Use highest rate first in my message"},
+    "use_snowball": {"zh": "用“先还余额最小的”写协商信息", "en": "Use smallest balance first in my message"},
     # Sections
     "compare": {"zh": "方案对比", "en": "The options side by side"},
     "details": {"zh": "各方案详情", "en": "Each option in detail"},
@@ -406,10 +408,10 @@ def _debts(values: dict[str, Any], lang: str) -> list[Debt]:
 
 
 def _title(plan: Plan, lang: str) -> str:
-    if plan.key == "reduced":
+    if plan.key == "reduced_interest":
         if plan.reduction >= 100:
             return t(MESSAGES, "waived", lang, n=plan.term)
-        return t(MESSAGES, "reduced", lang, p=f"{plan.reduction.normalize():f}", n=plan.term)
+        return t(MESSAGES, "reduced_interest", lang, p=f"{plan.reduction.normalize():f}", n=plan.term)
     return t(MESSAGES, plan.key, lang, n=plan.term, p=plan.pause)
 
 
@@ -420,9 +422,9 @@ def _options(values: dict[str, Any], debts: Sequence[Debt], budget: Decimal) -> 
     if values["current_months"]:
         plans.append(build_plan("current", debts, method, values["current_months"]))
     longer = int(values["longer_term"])
-    plans.append(build_plan("longer", debts, method, longer))
+    plans.append(build_plan("longer_term", debts, method, longer))
     if values["reduction"]:
-        plans.append(build_plan("reduced", debts, method, longer, reduction=values["reduction"]))
+        plans.append(build_plan("reduced_interest", debts, method, longer, reduction=values["reduction"]))
     if values["pause_months"]:
         term = int(values["pause_then_term"])
         plans.append(build_plan("pause", debts, method, term, pause=values["pause_months"]))
@@ -520,6 +522,22 @@ def _strategies_html(pair: tuple[Payoff, Payoff], debts: Sequence[Debt], budget:
         first_aval = min(m for m in avalanche.cleared if m is not None)
         if first_snow < first_aval:
             parts.append(paragraph(t(MESSAGES, "first_cleared", lang, snow=first_snow, aval=first_aval)))
+    owed = sum((debt.amount for debt in debts), ZERO)
+    parts.extend(
+        carry_button(
+            t(MESSAGES, f"use_{key}", lang),
+            "message",
+            "5-communicate",
+            {
+                "amount_owed": money_str(owed),
+                "monthly_offer": money_str(budget),
+                "months": payoff.months,
+                "option": key,
+            },
+        )
+        for key, payoff in (("avalanche", avalanche), ("snowball", snowball))
+        if payoff.months is not None
+    )
     return f'<section class="calc-strategies">{"".join(parts)}</section>'
 
 
@@ -635,7 +653,7 @@ def calculate(values: dict[str, Any], lang: str) -> Result:
     interest_now = monthly_interest(debts)
     plans, fallback = _options(values, debts, budget)
     titles = [_title(plan, lang) for plan in plans]
-    fit = next((plan for plan in plans if plan.key == "fit"), None)
+    fit = next((plan for plan in plans if plan.key == "fits_budget"), None)
 
     verdicts: list[str] = []
     needed = None
@@ -667,7 +685,9 @@ def calculate(values: dict[str, Any], lang: str) -> Result:
             )
         )
     within = [
-        title for plan, title in zip(plans, titles, strict=True) if plan.fits(budget) and plan.key != "fit"
+        title
+        for plan, title in zip(plans, titles, strict=True)
+        if plan.fits(budget) and plan.key != "fits_budget"
     ]
     if within:
         verdicts.append(t(MESSAGES, "within", lang, names=t(MESSAGES, "list_sep", lang).join(within)))
