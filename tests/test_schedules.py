@@ -26,7 +26,9 @@ R = Decimal("0.015")
 # Amounts in fen from 1 fen to 1 million yuan; monthly rates from 0 to 5%, as typed (4 decimals of a percent).
 amounts = st.integers(min_value=1, max_value=100_000_000).map(lambda fen: Decimal(fen) / 100)
 rates = st.integers(min_value=0, max_value=50_000).map(lambda tenth_bp: Decimal(tenth_bp) / 1_000_000)
-positive_rates = st.integers(min_value=1, max_value=50_000).map(lambda tenth_bp: Decimal(tenth_bp) / 1_000_000)
+positive_rates = st.integers(min_value=1, max_value=50_000).map(
+    lambda tenth_bp: Decimal(tenth_bp) / 1_000_000
+)
 terms = st.integers(min_value=1, max_value=600)
 methods = st.sampled_from(sorted(METHODS))
 
@@ -92,7 +94,10 @@ def test_equal_installment_matches_numpy_financial(principal: float, rate: float
 
 @pytest.mark.parametrize(("rate", "periods"), [(0.015, 12), (0.0125, 24), (0.03, 6), (0.004, 60)])
 def test_plan_irr_matches_numpy_financial(rate: float, periods: int) -> None:
-    debts = [Debt("a", Decimal(6000), Decimal(str(rate))), Debt("b", Decimal("2500.50"), Decimal(str(rate * 2)))]
+    debts = [
+        Debt("a", Decimal(6000), Decimal(str(rate))),
+        Debt("b", Decimal("2500.50"), Decimal(str(rate * 2))),
+    ]
     plan = build_plan("x", debts, "equal_principal", periods, pause=2)
     flows = [-float(plan.owed)] + [float(p) for p in plan.payments]
     assert float(plan.monthly_irr) == pytest.approx(npf.irr(flows), abs=1e-9)
@@ -102,7 +107,9 @@ def test_plan_irr_matches_numpy_financial(rate: float, periods: int) -> None:
 def test_fee_conversion_matches_numpy_financial(fee: str, periods: int) -> None:
     payment = (1 + float(fee) / 100) / periods
     expected = npf.rate(periods, payment, -1, 0)
-    assert float(monthly_rate("fee", Decimal(fee), periods)) == pytest.approx(expected, abs=1e-9)  # npf: tol 1e-6
+    assert float(monthly_rate("fee", Decimal(fee), periods)) == pytest.approx(
+        expected, abs=1e-9
+    )  # npf: tol 1e-6
 
 
 def test_rate_conversions() -> None:
@@ -117,7 +124,9 @@ def test_rate_conversions() -> None:
 
 
 @given(
-    st.lists(st.integers(min_value=0, max_value=10**7).map(lambda f: Decimal(f) / 100), min_size=1, max_size=60),
+    st.lists(
+        st.integers(min_value=0, max_value=10**7).map(lambda f: Decimal(f) / 100), min_size=1, max_size=60
+    ),
     amounts,
 )
 def test_loan_irr_is_a_root(payments: list[Decimal], owed: Decimal) -> None:
