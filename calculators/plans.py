@@ -274,8 +274,11 @@ def last_payment(method: str, principal: Decimal, rate: Decimal, term: int) -> D
     else:
         payment = to_fen(annuity_payment(principal, rate, term))
         balance = principal
-        for _ in range(term - 1):
-            balance -= min(payment - to_fen(balance * rate), balance)
+        for _ in range(term - 1):  # the hot loop of the budget search, kept lean
+            paid = payment - (balance * rate).quantize(FEN, ROUND_HALF_UP)
+            if paid >= balance:
+                return ZERO  # repaid early: nothing is left for the last period
+            balance -= paid
     return balance + to_fen(balance * rate)
 
 
