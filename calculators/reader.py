@@ -52,8 +52,8 @@ MESSAGES: dict[str, Text] = {
         "en": "That amount is too large (the limit is 100,000,000 yuan). Check for extra zeros.",
     },
     "too_large_rate": {
-        "zh": "利率太高（上限 1000%），请检查输入。",
-        "en": "That rate is too high (the limit is 1000%). Please check it.",
+        "zh": "利率太高（上限 {limit}%），请检查输入。",
+        "en": "That rate is too high (the limit is {limit}%). Please check it.",
     },
     "not_whole": {"zh": "请填写整数。", "en": "Please type a whole number."},
     "below_min": {"zh": "不能小于 {limit}。", "en": "This can't be less than {limit}."},
@@ -147,7 +147,7 @@ def read_percent(text: object, *, allow_zero: bool = False, maximum: Decimal = M
     if value == 0 and not allow_zero:
         raise InputError("zero")
     if value > maximum:
-        raise InputError("too_large_rate")
+        raise InputError("too_large_rate", limit=f"{maximum:,}")
     return value
 
 
