@@ -86,7 +86,9 @@ class Watch:
     def foreign(self, base_url: str) -> list[str]:
         origin = "/".join(base_url.split("/")[:3]) + "/"
         return [
-            url for url in self.requests if not url.startswith(origin) and not url.startswith(("data:", "blob:"))
+            url
+            for url in self.requests
+            if not url.startswith(origin) and not url.startswith(("data:", "blob:"))
         ]
 
 

@@ -11,7 +11,13 @@ XSS = "<img src=x onerror=alert(1)>"
 GOOD: dict[str, list[dict]] = {
     "true-cost": [
         {"amount": "1万", "kind": "fee", "fee": "8.8%", "periods": "12"},
-        {"amount": "１２，０００元", "kind": "daily", "daily_rate": "0.05", "year_days": "365", "periods": "6"},
+        {
+            "amount": "１２，０００元",
+            "kind": "daily",
+            "daily_rate": "0.05",
+            "year_days": "365",
+            "periods": "6",
+        },
         {"amount": "5000", "kind": "monthly", "monthly_rate": "1.5", "periods": "24"},
         {"amount": "¥8,000", "kind": "annual", "annual_rate": "18", "periods": "36"},
     ],
@@ -30,4 +36,7 @@ CASES: list[dict] = [
     for name, samples in source.items()
     for fields in samples
     for lang in ("zh", "en")
-] + [{"calculator": "nope", "fields": {}, "lang": "zh"}, {"calculator": "true-cost", "fields": {}, "lang": "xx"}]
+] + [
+    {"calculator": "nope", "fields": {}, "lang": "zh"},
+    {"calculator": "true-cost", "fields": {}, "lang": "xx"},
+]

@@ -67,7 +67,9 @@ def test_group_rows_of_the_wrong_shape_are_tolerated(monkeypatch: pytest.MonkeyP
         {"zh": "添加", "en": "Add"},
         max_rows=3,
     )
-    fake = Calculator("rows", {"zh": "", "en": ""}, {"zh": "", "en": ""}, (group,), lambda v, l: Result("ok"), "x")
+    fake = Calculator(
+        "rows", {"zh": "", "en": ""}, {"zh": "", "en": ""}, (group,), lambda values, lang: Result("ok"), "x"
+    )
     monkeypatch.setitem(CALCULATORS, "rows", fake)
     assert run("rows", {"rows": "nope"}, "en")["errors"] == {"rows": "At least 1 row(s) are needed."}
     too_many = run("rows", {"rows": [{"amount": "1"}] * 50}, "zh")

@@ -106,7 +106,9 @@ def test_without_the_runtime_the_form_says_so_and_the_guide_stays(browser, broke
     assert "Alipay offers several credit products" in page.inner_text("article")
     assert page.input_value("#calc-true-cost-amount") == "10000"
     assert seen.foreign(broken_base_url) == []
-    assert all("404" in error or "Failed to load" in error or "pyodide" in error.lower() for error in seen.errors)
+    assert all(
+        "404" in error or "Failed to load" in error or "pyodide" in error.lower() for error in seen.errors
+    )
     context.close()
 
 

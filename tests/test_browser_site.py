@@ -39,7 +39,9 @@ def test_search_in_chinese_finds_the_negotiation_sections(page_and_watch, base_u
     page, _ = page_and_watch
     page.goto(base_url + "guide/introduction/")
     results = search(page, "协商")
-    assert any("5-communicate" in href or "6-follow-up" in href or "4-channels" in href for href in results), results
+    assert any(
+        "5-communicate" in href or "6-follow-up" in href or "4-channels" in href for href in results
+    ), results
     assert not any("/en/" in href for href in results[:3]), results
 
 

@@ -80,7 +80,9 @@ def test_no_raw_message_keys_or_placeholders(name: str) -> None:
     for lang in LANGS:
         text = re.sub(r"<[^>]+>", " ", form_html(name, lang))
         assert not re.search(r"\{[a-z_]+\}", text), "an unfilled {placeholder}"
-        assert not re.search(r"\b[a-z]+_[a-z_]+\b", text.replace("__i__", "").replace("__n__", "")), "a raw key"
+        assert not re.search(r"\b[a-z]+_[a-z_]+\b", text.replace("__i__", "").replace("__n__", "")), (
+            "a raw key"
+        )
 
 
 def test_every_calculator_names_its_page() -> None:

@@ -8,9 +8,7 @@ import pytest
 
 import calculators
 
-MODULES = sorted(
-    info.name for info in pkgutil.walk_packages(calculators.__path__, prefix="calculators.")
-)
+MODULES = sorted(info.name for info in pkgutil.walk_packages(calculators.__path__, prefix="calculators."))
 
 
 def texts_in(module: object) -> list[tuple[str, Mapping]]:

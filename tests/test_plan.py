@@ -367,7 +367,11 @@ BAD_INPUT = [
     ({"debts": debt(rate="")}, "debts.0.rate", ("reader", "empty", {})),
     ({"debts": debt(rate="x%")}, "debts.0.rate", ("reader", "not_number", {"text": "x%"})),
     ({"debts": debt(rate="-1")}, "debts.0.rate", ("reader", "negative", {})),
-    ({"debts": debt(rate_kind="annual", rate="1000.01")}, "debts.0.rate", ("reader", "too_large_rate", {"limit": "1,000"})),
+    (
+        {"debts": debt(rate_kind="annual", rate="1000.01")},
+        "debts.0.rate",
+        ("reader", "too_large_rate", {"limit": "1,000"}),
+    ),
     ({"debts": debt(rate_kind="monthly", rate="101")}, "debts.0.rate", ("plan", "monthly_too_high", {})),
     ({"debts": debt(rate_kind="daily", rate="11")}, "debts.0.rate", ("plan", "daily_too_high", {})),
     ({"debts": debt(rate_kind="fee", rate="8.8")}, "debts.0.fee_periods", ("reader", "empty", {})),

@@ -68,7 +68,9 @@ def test_reads_percent(text: str, expected: str) -> None:
     assert read_percent(text, allow_zero=True) == Decimal(expected)
 
 
-@pytest.mark.parametrize(("text", "key"), [("1000.01", "too_large_rate"), ("-1%", "negative"), ("x%", "not_number")])
+@pytest.mark.parametrize(
+    ("text", "key"), [("1000.01", "too_large_rate"), ("-1%", "negative"), ("x%", "not_number")]
+)
 def test_rejects_bad_percent(text: str, key: str) -> None:
     with pytest.raises(InputError) as raised:
         read_percent(text)
@@ -87,7 +89,8 @@ def test_reads_whole_numbers(text: str, expected: int) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "key"), [("0", "zero"), ("601", "above_max"), ("1.5", "not_whole"), ("12%", "not_whole"), ("", "empty")]
+    ("text", "key"),
+    [("0", "zero"), ("601", "above_max"), ("1.5", "not_whole"), ("12%", "not_whole"), ("", "empty")],
 )
 def test_rejects_bad_whole_numbers(text: str, key: str) -> None:
     with pytest.raises(InputError) as raised:

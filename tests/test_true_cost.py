@@ -48,12 +48,16 @@ def test_fee_rates_match_numpy_financial(fee: str, periods: int) -> None:
     data = true_cost(amount="20000", fee=fee, periods=str(periods))
     payment = 20000 * (1 + float(fee) / 100) / periods
     monthly = npf.rate(periods, payment, -20000, 0)
-    assert Decimal(data["apr_nominal"]) == pytest.approx(Decimal(str(round(monthly * 1200, 2))), abs=Decimal("0.01"))
+    assert Decimal(data["apr_nominal"]) == pytest.approx(
+        Decimal(str(round(monthly * 1200, 2))), abs=Decimal("0.01")
+    )
     effective = ((1 + monthly) ** 12 - 1) * 100
     assert float(data["apr_effective"]) == pytest.approx(effective, abs=0.006)
 
 
-@pytest.mark.parametrize(("kind", "field", "rate"), [("monthly", "monthly_rate", "1.5"), ("annual", "annual_rate", "18")])
+@pytest.mark.parametrize(
+    ("kind", "field", "rate"), [("monthly", "monthly_rate", "1.5"), ("annual", "annual_rate", "18")]
+)
 def test_rate_payment_matches_numpy_financial(kind: str, field: str, rate: str) -> None:
     data = true_cost(amount="10000", kind=kind, **{field: rate}, periods="12")
     payment = -npf.pmt(0.015, 12, 10000)
@@ -88,7 +92,10 @@ def test_explains_the_low_fee_in_both_languages() -> None:
         ({"amount": "1000", "fee": "8.8", "periods": "1.5"}, "periods"),
         ({"amount": "1000", "kind": "weekly", "fee": "8.8", "periods": "12"}, "kind"),
         ({"amount": "1000", "kind": "daily", "daily_rate": "11", "periods": "12"}, "daily_rate"),
-        ({"amount": "1000", "kind": "daily", "daily_rate": "0.05", "year_days": "364", "periods": "12"}, "year_days"),
+        (
+            {"amount": "1000", "kind": "daily", "daily_rate": "0.05", "year_days": "364", "periods": "12"},
+            "year_days",
+        ),
     ],
 )
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -101,5 +108,7 @@ def test_bad_input_names_the_field(fields: dict, bad: str, lang: str) -> None:
 
 def test_hidden_fields_are_ignored() -> None:
     """A bad value in a field that does not apply to the chosen kind is not an error."""
-    answer = run("true-cost", {"amount": "1000", "kind": "fee", "fee": "5", "daily_rate": "xyz", "periods": "3"}, "en")
+    answer = run(
+        "true-cost", {"amount": "1000", "kind": "fee", "fee": "5", "daily_rate": "xyz", "periods": "3"}, "en"
+    )
     assert answer["ok"], answer["errors"]

@@ -63,11 +63,22 @@ def test_wheel_imports_in_a_clean_environment(wheel_dir: Path, tmp_path: Path) -
     venv.create(tmp_path / "env", with_pip=True)
     python = tmp_path / "env" / "bin" / "python"
     subprocess.run(
-        [str(python), "-m", "pip", "install", "--quiet", "--no-index", "--no-deps", str(the_wheel(wheel_dir))],
+        [
+            str(python),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--no-index",
+            "--no-deps",
+            str(the_wheel(wheel_dir)),
+        ],
         check=True,
     )
     script = "import json, calculators; print(json.dumps(calculators.run('true-cost', {'amount': '1万', 'kind': 'fee', 'fee': '8.8', 'periods': '12'}, 'en')['data']))"
-    done = subprocess.run([str(python), "-I", "-c", script], check=True, capture_output=True, text=True, cwd=tmp_path)
+    done = subprocess.run(
+        [str(python), "-I", "-c", script], check=True, capture_output=True, text=True, cwd=tmp_path
+    )
     assert json.loads(done.stdout)["apr_nominal"] == "15.86"
 
 
