@@ -41,9 +41,7 @@ def on_page_content(html, page, config, files):
         name = match.group(1)
         if name not in package.CALCULATORS:
             known = ", ".join(sorted(package.CALCULATORS))
-            raise PluginError(
-                f"{page.file.src_uri}: unknown calculator {name!r} in marker (known: {known})"
-            )
+            raise PluginError(f"{page.file.src_uri}: unknown calculator {name!r} in marker (known: {known})")
         names.append(name)
         return package.form_html(name, lang)
 
