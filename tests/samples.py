@@ -1,14 +1,63 @@
 """Sample inputs for every calculator, good and bad, in both languages.
 
 Used to check that the wheel inside Pyodide answers exactly like the host. A new calculator
-adds its samples here (a test checks that every registered calculator has some).
+adds its samples here (``tests/test_samples.py`` checks that every registered calculator has
+good and bad ones, and that the good ones are accepted on the host).
 """
 
 from __future__ import annotations
 
 XSS = "<img src=x onerror=alert(1)>"
 
-GOOD: dict[str, list[dict]] = {
+
+def _plan(debts: list[dict], method: str, **changes: str) -> dict:
+    """A plan form as the page sends it: every field present, empty when not filled in."""
+    fields = {
+        "debts": [
+            {"name": "", "rate_kind": "annual", "fee_periods": "", "overdue_days": "", **debt}
+            for debt in debts
+        ],
+        "budget": "1500",
+        "method": method,
+        "current_months": "12",
+        "longer_term": "36",
+        "reduction": "50",
+        "pause_months": "3",
+        "pause_then_term": "36",
+    }
+    fields.update(changes)
+    return fields
+
+
+ONE_DEBT = [{"name": "花呗", "amount": "10,000", "rate_kind": "monthly", "rate": "1.5"}]
+THREE_DEBTS = [
+    {"name": "花呗", "amount": "5000", "rate_kind": "annual", "rate": "18"},
+    {"name": "借呗", "amount": "2万", "rate_kind": "daily", "rate": "0.05", "overdue_days": "30"},
+    {"name": XSS, "amount": "3000", "rate_kind": "fee", "rate": "8.8", "fee_periods": "12"},
+]
+CAPACITY = {
+    "incomes": [{"name": "工资", "amount": "8000"}],
+    "housing": "2500",
+    "food": "1500",
+    "transport": "300",
+    "utilities": "200",
+    "medical": "",
+    "family": "500",
+    "other": "",
+    "other_debts": "500",
+    "current_due": "2000",
+    "savings": "10000",
+    "margin": "10",
+}
+MESSAGE_FROM_PLAN = {
+    "amount_owed": "12000.00",
+    "monthly_offer": "916.80",
+    "months": "14",
+    "method": "equal_installment",
+    "option": "longer_term",
+}
+
+GOOD: dict[str, list] = {
     "true-cost": [
         {"amount": "1万", "kind": "fee", "fee": "8.8%", "periods": "12"},
         {
@@ -21,12 +70,114 @@ GOOD: dict[str, list[dict]] = {
         {"amount": "5000", "kind": "monthly", "monthly_rate": "1.5", "periods": "24"},
         {"amount": "¥8,000", "kind": "annual", "annual_rate": "18", "periods": "36"},
     ],
+    "capacity": [
+        CAPACITY,  # a changed plan of up to 1,700 a month
+        {**CAPACITY, "current_due": "1000"},  # keep paying as agreed
+        {
+            **CAPACITY,
+            "incomes": [{"name": "兼职", "amount": "3000"}, {"name": XSS, "amount": "1,200.50"}],
+            "current_due": "",
+            "savings": "",
+        },  # nothing left: ask for a pause
+    ],
+    "plan": [
+        _plan(ONE_DEBT, "equal_installment"),  # every option
+        _plan(ONE_DEBT, "equal_principal", budget="600", pause_months=""),
+        _plan(ONE_DEBT, "interest_first", reduction="100", current_months=""),  # "fits" falls back
+        _plan(THREE_DEBTS, "equal_installment"),  # avalanche and snowball compared
+        _plan(THREE_DEBTS, "equal_principal", budget="2500", longer_term="60"),
+        _plan(THREE_DEBTS, "interest_first", budget="300"),  # never repaid at this budget
+    ],
+    "prepare": [
+        {},
+        {"have_account": "on", "have_budget": "on", "goal_longer_term": "on", "goal_dispute": "on"},
+        {
+            **dict.fromkeys(
+                ("have_account", "have_contract", "have_record", "have_proof", "have_budget", "have_log"),
+                "on",
+            ),
+            "goal_installments": "on",
+        },
+    ],
+    "channel": [
+        {},
+        {
+            "goal": "stop_harassment",
+            "due": "overdue",
+            "days": "45",
+            "complexity": "complex",
+            "tried": "no_answer",
+            "tried_via": "hotline",
+            "waited_days": "20",
+            "collectors": "abusive",
+            "contact": "text_only",
+            "free_time": "evenings",
+            "agent": "on",
+        },
+        {
+            "goal": "longer_term",
+            "due": "before_due",
+            "days": "0",
+            "contact": "voice",
+            "free_time": "short_breaks",
+        },
+    ],
+    "message": [
+        {},
+        {
+            **MESSAGE_FROM_PLAN,
+            "message_lang": "en",
+            "reason": "job_loss",
+            "reason_detail": XSS,
+            "product": "jiebei",
+            "has_proof": "on",
+            "pay_meanwhile": "on",
+            "extra": XSS + "\n第二行",
+            "agent": "on",
+        },
+        {**MESSAGE_FROM_PLAN, "message_lang": "zh", "goal": "pause", "option": "", "pay_meanwhile": ""},
+    ],
 }
 
-BAD: dict[str, list[dict]] = {
+BAD: dict[str, list] = {
     "true-cost": [
         {"amount": "abc", "kind": "fee", "fee": "-1", "periods": "0"},
         {"amount": "2亿", "kind": "daily", "daily_rate": "", "year_days": "365", "periods": "601"},
+    ],
+    "capacity": [
+        {**CAPACITY, "incomes": [{"name": "x" * 31, "amount": ""}], "food": "lots", "margin": "101"},
+        {**CAPACITY, "incomes": []},
+        {**CAPACITY, "margin": "120"},
+    ],
+    "plan": [
+        _plan([{**ONE_DEBT[0], "amount": XSS}], "equal_installment"),
+        _plan(  # a bad value in every kind of field
+            [{**THREE_DEBTS[0], "rate": "abc"}, {**THREE_DEBTS[1], "rate_kind": "yearly"}, THREE_DEBTS[2]],
+            "balloon",
+            budget="-1",
+            current_months="601",
+            longer_term="7",
+            pause_months="13",
+        ),
+        _plan(  # values that are only wrong together: checked after reading
+            [THREE_DEBTS[0], {**THREE_DEBTS[1], "rate": "11"}, THREE_DEBTS[2]],
+            "interest_first",
+            budget="0",
+            reduction="150",
+        ),
+    ],
+    "prepare": [
+        [],  # not a form at all: a list instead of the fields
+        "have_account=on",
+    ],
+    "channel": [
+        {"goal": XSS, "due": "overdue", "days": XSS},
+        {"tried": "waiting", "waited_days": "-3", "contact": "telepathy"},
+    ],
+    "message": [
+        {"reason_detail": "x" * 201, "extra": XSS, "amount_owed": XSS},
+        {"amount_owed": "1000", "monthly_offer": "1,500"},
+        {**MESSAGE_FROM_PLAN, "months": "601", "option": "longer"},
     ],
 }
 
