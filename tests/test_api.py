@@ -96,3 +96,21 @@ def test_package_is_standard_library_only() -> None:
                 continue
             for name in names:
                 assert name.split(".")[0] in allowed, f"{path.name} imports {name}"
+
+
+def test_registry_finds_every_tool_module_and_imports_lazily() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    tools = Path(calculators.__file__).parent / "tools"
+    modules = {path.stem for path in tools.glob("*.py") if not path.stem.startswith("_")}
+    assert set(CALCULATORS) == {name.replace("_", "-") for name in modules}
+    for name in CALCULATORS:
+        assert CALCULATORS[name].name == name
+    script = (
+        "import sys, calculators; calculators.run('true-cost', {}, 'en');"
+        "print(sorted(m for m in sys.modules if m.startswith('calculators.tools.')))"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "['calculators.tools.true_cost']"
