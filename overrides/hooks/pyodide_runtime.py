@@ -57,6 +57,8 @@ def build_wheel_and_lock(out: Path) -> Path:
     wheels = sorted(out.glob("*.whl"))
     if wheels and (out / "pyodide-lock.json").exists():
         return wheels[0]
+    for stale in out.parent.glob("*") if out.parent.name == "wheels" else ():
+        shutil.rmtree(stale, ignore_errors=True)  # wheels of older sources
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
     _run(sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(ROOT))
