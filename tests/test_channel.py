@@ -314,3 +314,11 @@ def test_messages_and_channel_texts_have_both_languages() -> None:
 def test_form_renders(lang: str) -> None:
     html = form_html("channel", lang)
     assert all(f'name="{field.name}"' in html for field in channel.FIELDS)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_stated_contacts_carry_their_source_and_date(lang: str) -> None:
+    html = run("channel", {}, lang)["html"]
+    assert "95188" in html and "12378" in html
+    assert "2026-11-28" in html
+    assert ("核对日期" in html) if lang == "zh" else ("Checked on" in html)

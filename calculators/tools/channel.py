@@ -42,6 +42,14 @@ MESSAGES: dict[str, Text] = {
         "zh": "投诉时说明你第一次联系借款机构的日期，以及已经等了多久（目前 {days} 天）。",
         "en": "When you complain, say when you first asked the lender and how long you have waited ({days} day(s) so far).",
     },
+    "sources": {
+        "zh": "来源：App 内客服入口和热线（通常为 95188）流传很广，但我们没有找到官方页面核对，请以你的 App 显示为准；"
+        "12378 是国家金融监督管理总局的消费者投诉热线，投诉通常先向机构本身提出。核对日期：2026-11-28。",
+        "en": "Sources: the in-app service entry and the hotline (commonly 95188) are widely cited, but we found no "
+        "official page to check them against, so go by what your app shows; 12378 is the consumer complaint hotline "
+        "of the National Financial Regulatory Administration, and complaints normally go to the institution first. "
+        "Checked on 2026-11-28.",
+    },
     "always": {
         "zh": "无论用哪个渠道：记下每次沟通（日期、时间、客服姓名或工号、约定了什么）；任何约定都要书面确认；"
         "等待答复期间，先按你提出的金额还款；先保证住房、水电、饮食等基本开支。",
@@ -297,6 +305,7 @@ def calculate(values: dict[str, Any], lang: str) -> Result:
         parts.append(heading(t(MESSAGES, "left_out", lang), 4))
         parts.append(bullet_list(pick(reason, lang) for _, reason in left_out))
     parts.append(paragraph(t(MESSAGES, "always", lang), "calc-note"))
+    parts.append(paragraph(t(MESSAGES, "sources", lang), "calc-source"))
     data = {
         "ranking": [{"channel": channel, "score": points} for channel, points in ranking],
         "left_out": [channel for channel, _ in left_out],
