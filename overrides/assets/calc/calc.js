@@ -25,6 +25,7 @@ class Runtime {
   start() {
     if (this.ready) return this.ready;
     this.ready = new Promise((resolve, reject) => {
+      let timer; // declared before fail() can run: the checks below fail before it is set
       const fail = (reason) => {
         clearTimeout(timer);
         this.stop();
@@ -33,7 +34,7 @@ class Runtime {
       };
       if (typeof Worker !== "function") return fail("worker");
       if (typeof WebAssembly !== "object") return fail("wasm");
-      const timer = setTimeout(() => fail("timeout"), BOOT_TIMEOUT_MS);
+      timer = setTimeout(() => fail("timeout"), BOOT_TIMEOUT_MS);
       this.onStatus("downloading");
       try {
         this.worker = new Worker(new URL(`worker.js${new URL(import.meta.url).search}`, import.meta.url), {
@@ -231,7 +232,8 @@ function setStatus(form, state, reason) {
   const status = form.querySelector(".calc-status");
   status.dataset.state = state;
   const text = state === "failed" ? ui(form, "failed", { reason: ui(form, `reason_${reason}`) }) : ui(form, state);
-  status.textContent = text;
+  // Notes ("restored from the share link") outlive the start-up states, which follow them at once.
+  status.textContent = [text, ...(form._notes || []).map((key) => ui(form, key))].join(" ");
   let retry = form.querySelector(".calc-retry");
   if (state === "failed") {
     if (!retry) {
@@ -303,10 +305,10 @@ function showResult(form, answer) {
 // ---------------------------------------------------------------------------------------------
 // Calculating.
 
-async function calculate(form, { quiet = false } = {}) {
+async function calculate(form, { quiet = false, save = true } = {}) {
   const request = (form._request = (form._request || 0) + 1);
   const fields = collect(form);
-  saveProgress(form, fields);
+  if (save) saveProgress(form, fields);
   let answer;
   try {
     answer = await runtime.run(form.dataset.calculator, form.dataset.lang, fields);
@@ -389,6 +391,7 @@ function restoreFromFragment(form) {
 }
 
 function note(form, key) {
+  form._notes = [...(form._notes || []), key];
   const status = form.querySelector(".calc-status");
   status.textContent = `${status.textContent} ${ui(form, key)}`;
 }
@@ -407,7 +410,9 @@ async function copyText(button, text) {
 }
 
 function download(name, text) {
-  const url = URL.createObjectURL(new Blob(["\ufeff", text], { type: "text/csv;charset=utf-8" }));
+  // Exactly one byte-order mark, so spreadsheet apps read UTF-8; the calculator's CSV may carry it.
+  const body = text.startsWith("\ufeff") ? text : `\ufeff${text}`;
+  const url = URL.createObjectURL(new Blob([body], { type: "text/csv;charset=utf-8" }));
   const link = document.createElement("a");
   link.href = url;
   link.download = name;
@@ -454,11 +459,13 @@ function bind(form) {
   form.addEventListener("focusin", () => runtime.start(), { once: true });
   form.addEventListener("input", (event) => {
     if (event.target.name) form._touched.add(event.target.name);
+    form._notes = []; // the reader's own edits: the inputs no longer just came from elsewhere
     applyShowWhen(form);
     recalculate();
   });
   form.addEventListener("change", (event) => {
     if (event.target.name) form._touched.add(event.target.name);
+    form._notes = []; // the reader's own edits: the inputs no longer just came from elsewhere
     applyShowWhen(form);
     recalculate();
   });
@@ -496,11 +503,12 @@ function bind(form) {
       form.reset();
       form._touched.clear();
       form._submitted = false;
+      form._notes = [];
       applyShowWhen(form);
       resultBox(form).innerHTML = "";
       setStatus(form, runtime.booted ? "ready" : "idle");
       note(form, "persist_cleared");
-      calculate(form, { quiet: true });
+      calculate(form, { quiet: true, save: false }); // deleted means deleted: not saved again, empty
     }
   });
   resultBox(form).addEventListener("click", (event) => {
