@@ -1,0 +1,89 @@
+"""The runtime when things go wrong: a runaway calculation is stopped and the worker restarted; a
+browser without WebAssembly gets a plain message and the guide stays readable."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from calculators import run
+from calculators.i18n import pick
+from calculators.ui import UI
+from tests.browser_helpers import READY_TIMEOUT, collect, state, wait_for_result, wait_for_state
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+RUN_TIMEOUT_S = 10  # RUN_TIMEOUT_MS in overrides/assets/calc/calc.js
+RUNAWAY = "999999"  # an amount that makes the patched worker spin
+RUN_HANDLER = 'if (message.type === "run") {'
+
+
+def test_the_run_timeout_is_the_one_in_calc_js() -> None:
+    script = (ROOT / "overrides" / "assets" / "calc" / "calc.js").read_text()
+    assert re.search(rf"const RUN_TIMEOUT_MS = {RUN_TIMEOUT_S * 1000};", script)
+
+
+def test_a_runaway_calculation_is_stopped_and_the_worker_restarted(page_and_watch, base_url: str) -> None:
+    page, seen = page_and_watch
+    served: list[str] = []
+
+    def spin_on_runaway(route) -> None:
+        """The real worker, except that a run with the runaway amount never returns."""
+        served.append(route.request.url)
+        original = route.fetch()
+        code = original.text()
+        assert code.count(RUN_HANDLER) == 1, "worker.js changed: update this test's patch"
+        patched = code.replace(
+            RUN_HANDLER,
+            f'{RUN_HANDLER}\n    if (JSON.stringify(message.fields).includes("{RUNAWAY}")) while (true) {{}}',
+        )
+        route.fulfill(status=200, content_type="text/javascript", body=patched)
+
+    page.route("**/assets/calc/worker.js*", spin_on_runaway)
+    page.goto(f"{base_url}en/guide/1-repayment-mechanism/")
+    page.fill("#calc-true-cost-amount", RUNAWAY)
+    page.select_option("#calc-true-cost-kind", "fee")
+    page.fill("#calc-true-cost-fee", "8.8")
+    page.fill("#calc-true-cost-periods", "12")
+    wait_for_state(page, "true-cost", "ready")
+    started = time.monotonic()  # the run is sent as soon as the worker is ready
+    wait_for_state(page, "true-cost", "slow", timeout=(RUN_TIMEOUT_S + 20) * 1000)
+    waited = time.monotonic() - started
+    assert RUN_TIMEOUT_S - 1 <= waited <= RUN_TIMEOUT_S + 10, waited
+    assert page.inner_text("#calc-true-cost .calc-status") == pick(UI["slow"], "en")
+    assert page.inner_html("#calc-true-cost-result") == ""
+    assert page.input_value("#calc-true-cost-amount") == RUNAWAY  # the reader's input is kept
+    assert len(served) == 1
+
+    # The next edit starts a fresh worker, which answers.
+    page.fill("#calc-true-cost-amount", "10000")
+    fields = collect(page, "true-cost")
+    wait_for_result(page, "true-cost", run("true-cost", fields, "en")["html"], timeout=READY_TIMEOUT)
+    assert len(served) == 2
+    assert len([url for url in seen.requests if url.endswith("/pyodide.mjs")]) == 2
+    assert state(page, "true-cost") == "ready"
+
+
+@pytest.mark.parametrize(
+    ("lang", "root", "article"),
+    [("zh", "", "支付宝"), ("en", "en/", "Alipay offers several credit products")],
+)
+def test_without_webassembly_the_form_says_so_and_the_guide_stays(
+    page_and_watch, base_url: str, lang: str, root: str, article: str
+) -> None:
+    page, seen = page_and_watch
+    page.add_init_script("delete window.WebAssembly")
+    page.goto(f"{base_url}{root}guide/1-repayment-mechanism/")
+    assert page.evaluate("() => typeof WebAssembly") == "undefined"
+    page.fill("#calc-true-cost-amount", "10000")
+    wait_for_state(page, "true-cost", "failed", timeout=10_000)
+    status = page.inner_text("#calc-true-cost .calc-status")
+    assert "WebAssembly" in status
+    assert pick(UI["reason_wasm"], lang) in status
+    assert page.locator("#calc-true-cost .calc-retry").is_visible()
+    assert page.input_value("#calc-true-cost-amount") == "10000"
+    assert article in page.inner_text("article")
+    assert page.is_visible("article h1")
+    assert not [url for url in seen.requests if "pyodide" in url or "/calc/worker.js" in url]
