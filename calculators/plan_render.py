@@ -1,0 +1,303 @@
+"""The repayment plan's result: the page (verdicts, debts, comparison, chart, option cards, the
+avalanche / snowball section, month-by-month schedules, notes), its data and the CSV.
+
+Per option the cards show the first, last and highest payment, months, total paid, total
+interest, the nominal annualized rate ``12 x IRR(-owed, payments)``, the month it is paid off
+(when a pause moves it) and whether it fits the budget. In every schedule row
+``principal = payment - interest``. Worked case: 10,000 at 1.5% a month over 12 months, equal
+installments: 916.80 a month, the last 916.81, total interest 1,001.61, 18.00% nominal; the
+first row pays 766.80 of principal and 150.00 of interest, leaving 9,233.20.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from typing import Any
+
+from .chart import balance_chart
+from .debts import Debt
+from .i18n import Text, t
+from .markup import carry_button, definition_list, esc, heading, paragraph, table
+from .money import ZERO, display_money, money_str, percent_str
+from .plan_options import NEEDED_TERM, Options, method_name, option_title
+from .plan_strategies import strategies_data, strategies_html
+from .plan_verdicts import notes, verdicts
+from .plans import Plan
+
+__all__ = ["page_data", "page_html"]
+
+MESSAGES: dict[str, Text] = {
+    # Figures
+    "first": {"zh": "首期月供", "en": "First monthly payment"},
+    "first_after_pause": {"zh": "暂停结束后的首期月供", "en": "First payment after the pause"},
+    "last": {"zh": "最后一期", "en": "Last payment"},
+    "highest": {"zh": "最高一期", "en": "Highest payment"},
+    "months": {"zh": "期数（月）", "en": "Months"},
+    "total_paid": {"zh": "总共还款", "en": "Total paid"},
+    "total_interest": {"zh": "总利息", "en": "Total interest"},
+    "apr": {"zh": "名义年化利率", "en": "Nominal annualized rate"},
+    "payoff": {"zh": "还清", "en": "Paid off"},
+    "payoff_value": {"zh": "第 {n} 个月", "en": "in month {n}"},
+    "fits": {"zh": "在预算之内？", "en": "Within your budget?"},
+    "yes": {"zh": "是", "en": "Yes"},
+    "no": {"zh": "否", "en": "No"},
+    "no_over": {"zh": "否，最高一期超出 {over} 元", "en": "No, the highest payment is {over} over"},
+    "method_label": {"zh": "还款方式", "en": "Method"},
+    "option": {"zh": "方案", "en": "Option"},
+    "use_in_message": {"zh": "用这个方案写协商信息", "en": "Use this in my message"},
+    # Sections
+    "compare": {"zh": "方案对比", "en": "The options side by side"},
+    "details": {"zh": "各方案详情", "en": "Each option in detail"},
+    "schedules": {"zh": "逐月还款明细", "en": "Month-by-month schedules"},
+    "schedule_of": {"zh": "逐月明细：{title}", "en": "Month by month: {title}"},
+    "period": {"zh": "期", "en": "Month"},
+    "payment": {"zh": "还款", "en": "Payment"},
+    "principal": {"zh": "本金", "en": "Principal"},
+    "interest": {"zh": "利息", "en": "Interest"},
+    "balance": {"zh": "剩余欠款", "en": "Balance"},
+    "your_debts": {"zh": "你的债务", "en": "Your debts"},
+    "debt": {"zh": "债务", "en": "Debt"},
+    "owed": {"zh": "现在欠款", "en": "Owed now"},
+    "monthly_rate": {"zh": "月利率", "en": "Monthly rate"},
+    "annual_rate": {"zh": "年化（名义）", "en": "Annual (nominal)"},
+    "total_row": {"zh": "合计", "en": "Total"},
+    "notes": {"zh": "说明", "en": "Notes"},
+}
+
+SCHEDULE_COLUMNS = ("period", "payment", "principal", "interest", "balance")
+
+Titled = Sequence[tuple[Plan, str]]
+"""Each option with its title in the page's language."""
+
+
+def _titled(options: Options, lang: str) -> list[tuple[Plan, str]]:
+    return [(plan, option_title(plan, lang)) for plan in options.plans]
+
+
+def schedule_rows(plan: Plan) -> Iterator[tuple[int, Decimal, Decimal, Decimal, Decimal]]:
+    """Each month of ``plan``: period, payment, principal ``= payment - interest``, interest, balance.
+
+    >>> from calculators.plans import build_plan
+    >>> plan = build_plan("x", [Debt("a", Decimal(10000), Decimal("0.015"))], "equal_installment", 12)
+    >>> next(schedule_rows(plan))
+    (1, Decimal('916.80'), Decimal('766.80'), Decimal('150.00'), Decimal('9233.20'))
+    """
+    for period, (payment, interest, balance) in enumerate(
+        zip(plan.payments, plan.interest, plan.balances, strict=True), 1
+    ):
+        yield period, payment, payment - interest, interest, balance
+
+
+# --- The page ---------------------------------------------------------------------------------------
+
+
+def _monthly_rate_percent(debt: Debt) -> str:
+    """A debt's monthly rate in percent to 4 places: ``100 x r``."""
+    return f"{debt.rate * 100:.4f}"
+
+
+def _debts_table(debts: Sequence[Debt], lang: str) -> str:
+    """Each debt with its monthly rate ``r`` and nominal annual rate ``12 x r``, and a total row."""
+    rows = [
+        [
+            debt.name,
+            display_money(debt.amount),
+            f"{_monthly_rate_percent(debt)}%",
+            f"{percent_str(debt.rate * 12)}%",
+        ]
+        for debt in debts
+    ]
+    if len(debts) > 1:
+        total = sum((debt.amount for debt in debts), ZERO)
+        rows.append([t(MESSAGES, "total_row", lang), display_money(total), "", ""])
+    headers = [t(MESSAGES, k, lang) for k in ("debt", "owed", "monthly_rate", "annual_rate")]
+    return table(headers, rows, caption=t(MESSAGES, "your_debts", lang))
+
+
+def _comparison_table(titled: Titled, budget: Decimal, lang: str) -> str:
+    """One row per option: first payment, months, total interest, and whether it fits."""
+    rows = [
+        [
+            title,
+            display_money(plan.first_payment),
+            str(plan.months),
+            display_money(plan.total_interest),
+            t(MESSAGES, "yes" if plan.fits(budget) else "no", lang),
+        ]
+        for plan, title in titled
+    ]
+    headers = [t(MESSAGES, k, lang) for k in ("option", "first", "months", "total_interest", "fits")]
+    return table(headers, rows)
+
+
+def _figures(plan: Plan, budget: Decimal, chosen_method: str, lang: str) -> list[tuple[str, str]]:
+    """A card's label / value pairs. Over budget by ``highest payment - budget``; the payoff month
+    only when it differs from the months; the method only when it is not the one chosen."""
+    verdict = (
+        t(MESSAGES, "yes", lang)
+        if plan.fits(budget)
+        else t(MESSAGES, "no_over", lang, over=display_money(plan.highest_payment - budget))
+    )
+    first_label = "first_after_pause" if plan.pause else "first"
+    figures = [
+        (t(MESSAGES, first_label, lang), display_money(plan.first_payment)),
+        (t(MESSAGES, "last", lang), display_money(plan.last_payment)),
+        (t(MESSAGES, "highest", lang), display_money(plan.highest_payment)),
+        (t(MESSAGES, "months", lang), str(plan.months)),
+        (t(MESSAGES, "total_paid", lang), display_money(plan.total_paid)),
+        (t(MESSAGES, "total_interest", lang), display_money(plan.total_interest)),
+        (t(MESSAGES, "apr", lang), f"{percent_str(plan.apr_nominal)}%"),
+        (t(MESSAGES, "fits", lang), verdict),
+    ]
+    if plan.payoff_month != plan.months:
+        figures.insert(
+            4, (t(MESSAGES, "payoff", lang), t(MESSAGES, "payoff_value", lang, n=plan.payoff_month))
+        )
+    if plan.method != chosen_method:
+        figures.insert(0, (t(MESSAGES, "method_label", lang), method_name(plan.method, lang)))
+    return figures
+
+
+def _card(plan: Plan, title: str, options: Options, lang: str) -> str:
+    """One option's figures, with a button that carries it into the message calculator."""
+    button = carry_button(
+        t(MESSAGES, "use_in_message", lang),
+        "message",
+        "5-communicate",
+        {
+            "amount_owed": money_str(plan.owed),
+            "monthly_offer": money_str(plan.first_payment),
+            "months": plan.months,
+            "method": plan.method,
+            "option": plan.key,
+        },
+    )
+    figures = definition_list(
+        _figures(plan, options.budget, options.method, lang), "calc-figures calc-figures-compact"
+    )
+    css = "calc-option calc-option-fits" if plan.fits(options.budget) else "calc-option"
+    return (
+        f'<section class="{css}" data-option="{esc(plan.key)}">{heading(title, 5)}{figures}{button}</section>'
+    )
+
+
+def _schedule_table(plan: Plan, lang: str) -> str:
+    """Every month of one option, amounts with thousands separators."""
+    head = "".join(f'<th scope="col">{esc(t(MESSAGES, k, lang))}</th>' for k in SCHEDULE_COLUMNS)
+    body = "".join(
+        f"<tr><td>{period}</td><td>{payment:,.2f}</td><td>{principal:,.2f}</td>"
+        f"<td>{interest:,.2f}</td><td>{balance:,.2f}</td></tr>"
+        for period, payment, principal, interest, balance in schedule_rows(plan)
+    )
+    return (
+        f'<div class="calc-table-wrap"><table class="calc-table calc-schedule"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{body}</tbody></table></div>"
+    )
+
+
+def _schedule(plan: Plan, title: str, lang: str) -> str:
+    """One option's schedule, collapsed under its title."""
+    summary = esc(t(MESSAGES, "schedule_of", lang, title=title))
+    return f'<details class="calc-schedule-details"><summary>{summary}</summary>{_schedule_table(plan, lang)}</details>'
+
+
+def page_html(options: Options, lang: str) -> str:
+    """The whole result, in the order the page shows it."""
+    titled = _titled(options, lang)
+    html = [
+        "".join(paragraph(verdict, "calc-verdict") for verdict in verdicts(options, lang)),
+        _debts_table(options.debts, lang),
+        heading(t(MESSAGES, "compare", lang)),
+        _comparison_table(titled, options.budget, lang),
+        balance_chart(
+            [(title, plan.balances) for plan, title in titled], options.owed, lang, "calc-plan-chart"
+        ),
+        heading(t(MESSAGES, "details", lang)),
+        '<div class="calc-options">'
+        + "".join(_card(plan, title, options, lang) for plan, title in titled)
+        + "</div>",
+    ]
+    if options.strategies is not None:
+        html.append(strategies_html(options.strategies, options.debts, options.budget, lang))
+    html.append(heading(t(MESSAGES, "schedules", lang)))
+    html.extend(_schedule(plan, title, lang) for plan, title in titled)
+    html.append(heading(t(MESSAGES, "notes", lang)))
+    html.extend(paragraph(note, "calc-note") for note in notes(options, lang))
+    return "".join(html)
+
+
+# --- The data and the CSV ---------------------------------------------------------------------------
+
+
+def _csv(titled: Titled, lang: str) -> str:
+    """Every option's schedule in one table, with a BOM so spreadsheet apps read it as UTF-8."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([t(MESSAGES, k, lang) for k in ("option", *SCHEDULE_COLUMNS)])
+    for plan, title in titled:
+        writer.writerows((title, *row) for row in schedule_rows(plan))
+    return "\ufeff" + out.getvalue()
+
+
+def _option_data(plan: Plan, budget: Decimal, lang: str) -> dict[str, Any]:
+    """One option's figures and schedule, money as ``"1234.56"`` strings."""
+    return {
+        "key": plan.key,
+        "title": option_title(plan, lang),
+        "method": plan.method,
+        "term_months": plan.term,
+        "pause_months": plan.pause,
+        "reduction_percent": f"{plan.reduction:.2f}",
+        "monthly_payment_first": money_str(plan.first_payment),
+        "monthly_payment_last": money_str(plan.last_payment),
+        "monthly_payment_max": money_str(plan.highest_payment),
+        "months": plan.months,
+        "payoff_month": plan.payoff_month,
+        "total_paid": money_str(plan.total_paid),
+        "total_interest": money_str(plan.total_interest),
+        "apr_nominal": percent_str(plan.apr_nominal),
+        "fits_budget": plan.fits(budget),
+        "schedule": [
+            {
+                "period": period,
+                "payment": str(payment),
+                "principal": str(principal),
+                "interest": str(interest),
+                "balance": str(balance),
+            }
+            for period, payment, principal, interest, balance in schedule_rows(plan)
+        ],
+    }
+
+
+def _debt_data(debt: Debt) -> dict[str, str]:
+    return {
+        "name": debt.name,
+        "amount": money_str(debt.amount),
+        "monthly_rate_percent": _monthly_rate_percent(debt),
+        "apr_nominal": percent_str(debt.rate * 12),
+    }
+
+
+def page_data(options: Options, lang: str) -> dict[str, Any]:
+    """The figures behind the page, for the page script and the CSV download."""
+    return {
+        "owed": money_str(options.owed),
+        "budget": money_str(options.budget),
+        "method": options.method,
+        "monthly_interest_now": money_str(options.interest_now),
+        "never_repaid": options.never_repaid,
+        "needed_payment": money_str(options.needed) if options.fit is None else None,
+        "needed_term": NEEDED_TERM,
+        "fit_fallback": options.fallback,
+        "debts": [_debt_data(debt) for debt in options.debts],
+        "options": [_option_data(plan, options.budget, lang) for plan in options.plans],
+        "strategies": strategies_data(options.strategies, options.debts)
+        if options.strategies is not None
+        else None,
+        "csv": _csv(_titled(options, lang), lang),
+        "csv_name": "repayment-plan.csv",
+    }

@@ -1,0 +1,166 @@
+"""The sentences around a repayment plan's figures: the verdict above them and the notes below.
+
+Verdict: if a term up to 600 months keeps every payment within the budget ``B``, the shortest
+one and its first payment. Otherwise, if ``B`` does not exceed this month's interest
+``sum(round(P_j x r_j))`` the debts are never repaid; either way the page says what payment would
+repay them in 60 months (equal installments). Then which of the other options fit ``B``.
+
+Worked case: 10,000 at 1.5% a month. This month's interest is 150.00, so 150 a month never
+repays it; 150.01 a month would take more than 600 months; equal installments over 60 months
+need 254.33 a month (the last, highest payment).
+"""
+
+from __future__ import annotations
+
+from .i18n import Text, t
+from .money import display_money
+from .plan_options import NEEDED_TERM, Options, method_name, option_title
+
+__all__ = ["notes", "verdicts"]
+
+MESSAGES: dict[str, Text] = {
+    # Verdicts
+    "never": {
+        "zh": "按每月 {budget} 元，欠款永远还不完：这个月光利息就有 {interest} 元。每月还款超过 {interest} 元，"
+        "欠款才会开始减少；要在 {term} 个月内还清（等额本息），每月需要 {needed} 元。"
+        "如果做不到，可以请求减免或停止计息，或者先暂停还款——下面列出了这些方案的数字。",
+        "en": "At {budget} a month the debts would never be repaid: this month's interest alone is {interest}. "
+        "Only payments above {interest} a month start to reduce what you owe; to be debt-free in {term} months "
+        "(equal installments) you would need {needed} a month. If that is out of reach, ask for the interest to "
+        "be reduced or stopped, or for a pause first; the options below show the figures.",
+    },
+    "too_long": {
+        "zh": "按每月 {budget} 元，600 个月（50 年）内都还不完。要在 {term} 个月内还清（等额本息），每月需要 {needed} 元。",
+        "en": "At {budget} a month the debts would take more than 600 months (50 years) to repay. To be debt-free "
+        "in {term} months (equal installments) you would need {needed} a month.",
+    },
+    "fit_found": {
+        "zh": "你每月能还 {budget} 元：按{method}，最短 {n} 个月可以还清，首期 {payment} 元，每期都不超过预算。",
+        "en": "You can pay {budget} a month: with {method}, the shortest term that keeps every payment within "
+        "it is {n} months, starting at {payment} a month.",
+    },
+    "within": {"zh": "在预算之内的方案：{names}。", "en": "Options within your budget: {names}."},
+    "none_within": {
+        "zh": "以上方案都超出了你每月能还的金额。",
+        "en": "None of these options stays within what you can pay each month.",
+    },
+    "list_sep": {"zh": "、", "en": "; "},
+    # Notes
+    "note_rates": {
+        "zh": "利率都换算成月利率：年利率 ÷ 12；日利率 × 365 ÷ 12（按一年 365 天计算）；"
+        "分期总手续费按现金流的内部收益率换算。",
+        "en": "Every rate is turned into a monthly rate: an annual rate ÷ 12; a daily rate × 365 ÷ 12 (a 365-day "
+        "year is assumed); a total installment fee by the internal rate of return of its payments.",
+    },
+    "fit_fallback": {
+        "zh": "按{chosen}，最后一期要还清全部本金，没有哪个期限能让每期都不超过预算；所以“符合我的预算”改用等额本息计算。",
+        "en": "With {chosen} the last payment repays the whole amount, so no term keeps every payment within "
+        "your budget; the “fits my budget” option therefore uses equal installments.",
+    },
+    "note_current": {
+        "zh": "“现在的约定”按你填写的还款方式和利率、剩余 {n} 个月计算；请与 App 里的还款计划核对。",
+        "en": "“Current terms” uses the method and rates you entered over the {n} months left; check it against "
+        "the schedule in your app.",
+    },
+    "note_reduced": {
+        "zh": "利息减少的比例是你提出的方案，不代表出借方会同意；它和“延长期限”用同样的期数，方便对比。",
+        "en": "The interest cut is your proposal, not something the lender has agreed to; it uses the same term "
+        "as the longer-term option so the two compare directly.",
+    },
+    "note_pause": {
+        "zh": "暂停期间，这里假设利息仍按你填写的利率计算并加进欠款（明细里的本金显示为负数）。"
+        "出借方实际怎么计息、是否另收罚息，请向对方确认；这里不做猜测。",
+        "en": "During a pause we assume interest is still charged at the rate you entered and added to what you "
+        "owe (the schedule shows it as negative principal). Ask the lender how they would charge interest and "
+        "whether penalties apply; we do not guess.",
+    },
+    "note_overdue": {
+        "zh": "“{name}”已逾期 {days} 天：请填写 App 里显示的当前欠款（含已产生的逾期利息）。逾期后的利率可能不同，"
+        "请查看合同；这里按你填写的利率计算。",
+        "en": "“{name}” is {days} days overdue: enter what the app shows you owe now, including overdue interest "
+        "already charged. The rate after falling overdue may differ (see your contract); these figures use the "
+        "rate you entered.",
+    },
+    "note_apr": {
+        "zh": "名义年化利率 = 12 × 让各期还款的现值等于欠款的月利率（内部收益率）。",
+        "en": "Nominal annualized rate = 12 × the monthly rate at which the payments are worth exactly what you "
+        "owe (their internal rate of return).",
+    },
+    "note_rounding": {
+        "zh": "每期还款和利息都四舍五入到分，最后一期付清剩余本金和利息，所以最后一期可能差几分钱。"
+        "这些是估算，请以 App 里的账单为准。",
+        "en": "Payments and interest are rounded to the fen and the last payment clears what remains, so it may "
+        "differ by a few fen. These are estimates: your bill in the app is what counts.",
+    },
+}
+
+
+def _outlook(options: Options, lang: str) -> str:
+    """The shortest term within the budget, or why there is none and what payment would do."""
+    budget = display_money(options.budget)
+    fit = options.fit
+    if fit is not None:
+        method = method_name(fit.method, lang)
+        payment = display_money(fit.first_payment)
+        return t(MESSAGES, "fit_found", lang, budget=budget, method=method, n=fit.months, payment=payment)
+    return t(
+        MESSAGES,
+        "never" if options.never_repaid else "too_long",
+        lang,
+        budget=budget,
+        interest=display_money(options.interest_now),
+        needed=display_money(options.needed),
+        term=NEEDED_TERM,
+    )
+
+
+def verdicts(options: Options, lang: str) -> list[str]:
+    """The outlook, then the options other than "fits my budget" whose every payment fits.
+
+    >>> from decimal import Decimal
+    >>> from calculators.debts import Debt
+    >>> from calculators.plan_options import build_options
+    >>> values = {"budget": Decimal(150), "method": "equal_installment", "current_months": None,
+    ...           "longer_term": "12", "reduction": None, "pause_months": None,
+    ...           "debts": [{"overdue_days": None}]}
+    >>> said = verdicts(build_options(values, [Debt("x", Decimal(10000), Decimal("0.015"))]), "en")
+    >>> said[0].split(": ")[0]
+    'At 150.00 a month the debts would never be repaid'
+    >>> "to be debt-free in 60 months (equal installments) you would need 254.33 a month" in said[0]
+    True
+    >>> said[1]
+    'None of these options stays within what you can pay each month.'
+    """
+    said = [_outlook(options, lang)]
+    within = [
+        option_title(plan, lang)
+        for plan in options.plans
+        if plan.fits(options.budget) and plan.key != "fits_budget"
+    ]
+    if within:
+        said.append(t(MESSAGES, "within", lang, names=t(MESSAGES, "list_sep", lang).join(within)))
+    elif options.fit is None:
+        said.append(t(MESSAGES, "none_within", lang))
+    return said
+
+
+def notes(options: Options, lang: str) -> list[str]:
+    """How the figures were worked out, with a note for each option or debt that needs one."""
+    plans = {plan.key: plan for plan in options.plans}
+    said = [t(MESSAGES, "note_rates", lang)]
+    if options.fallback:
+        said.append(t(MESSAGES, "fit_fallback", lang, chosen=method_name(options.method, lang)))
+    if "current" in plans:
+        said.append(t(MESSAGES, "note_current", lang, n=plans["current"].term))
+    if "reduced_interest" in plans:
+        said.append(t(MESSAGES, "note_reduced", lang))
+    if "pause" in plans:
+        said.append(t(MESSAGES, "note_pause", lang))
+    said.extend(
+        t(MESSAGES, "note_overdue", lang, name=debt.name, days=days)
+        for debt, days in zip(options.debts, options.overdue_days, strict=True)
+        if days
+    )
+    said.append(t(MESSAGES, "note_apr", lang))
+    said.append(t(MESSAGES, "note_rounding", lang))
+    return said
