@@ -31,6 +31,7 @@ from .yields import loan_irr
 
 __all__ = [
     "METHODS",
+    "NotAmortizing",
     "Plan",
     "build_plan",
     "Columns",
@@ -54,6 +55,18 @@ Columns = tuple[list[Decimal], list[Decimal], list[Decimal]]
 
 def _fen(value: Decimal) -> Decimal:
     return value.quantize(FEN, ROUND_HALF_UP)
+
+
+class NotAmortizing(ValueError):
+    """An equal installment rounded to the fen is less than the first month's interest.
+
+    This happens only with extreme rates over long terms (for example 16% a month over 600
+    months): the balance would grow every month instead of falling, so no such plan exists.
+    """
+
+    def __init__(self, term: int) -> None:
+        super().__init__(f"an equal installment over {term} months does not reduce the balance")
+        self.term = term
 
 
 def debt_columns(method: str, principal: Decimal, rate: Decimal, term: int, pause: int = 0) -> Columns:
@@ -82,6 +95,8 @@ def debt_columns(method: str, principal: Decimal, rate: Decimal, term: int, paus
         balances.append(balance)
     if method == "equal_installment":
         payment = _fen(annuity_payment(balance, rate, term))
+        if term > 1 and payment < _fen(balance * rate):
+            raise NotAmortizing(term)
     elif method == "equal_principal":
         part = _fen(balance / term)
     elif method != "interest_first":
@@ -274,6 +289,8 @@ def last_payment(method: str, principal: Decimal, rate: Decimal, term: int) -> D
     else:
         payment = to_fen(annuity_payment(principal, rate, term))
         balance = principal
+        if term > 1 and payment < to_fen(balance * rate):
+            raise NotAmortizing(term)
         for _ in range(term - 1):  # the hot loop of the budget search, kept lean
             paid = payment - (balance * rate).quantize(FEN, ROUND_HALF_UP)
             if paid >= balance:
@@ -308,6 +325,10 @@ def shortest_fitting(
         else:
             low = middle + 1
     for term in range(low, limit + 1):
-        if sum((last_payment(method, d.amount, d.rate, term) for d in debts), ZERO) <= budget:
+        try:
+            last = sum((last_payment(method, d.amount, d.rate, term) for d in debts), ZERO)
+        except NotAmortizing:
+            return None  # a longer term lowers the payment further: it can't amortize either
+        if last <= budget:
             return build_plan("fits_budget", debts, method, term)
     return None

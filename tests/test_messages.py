@@ -27,6 +27,19 @@ def test_messages_in_both_languages(module_name: str) -> None:
         assert text["zh"].strip() and text["en"].strip(), key
 
 
+@pytest.mark.parametrize("module_name", MODULES)
+def test_both_languages_take_the_same_placeholders(module_name: str) -> None:
+    """A ``{name}`` filled in one language must be filled in the other, or a raw key shows."""
+    import string
+
+    def fields(text: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    module = importlib.import_module(module_name)
+    for key, text in texts_in(module):
+        assert fields(text["zh"]) == fields(text["en"]), key
+
+
 def test_the_tables_are_found() -> None:
     assert texts_in(importlib.import_module("calculators.reader"))
     assert texts_in(importlib.import_module("calculators.ui"))

@@ -573,3 +573,49 @@ def test_a_three_debt_sixty_month_plan_is_fast() -> None:
     assert run("plan", big, "zh")["ok"]
     best = min(timeit.repeat(lambda: run("plan", big, "zh"), number=5, repeat=3)) / 5
     assert best < 0.05  # about 5 ms on a laptop; generous for slow CI machines
+
+
+EXTREME_RATES = [
+    # Found by a generated corpus: the budget search reached terms whose rounded installment was
+    # below the interest, and the balance grew past what Decimal can round (an internal error).
+    {
+        "debts": [
+            {"name": "", "amount": "97.5", "rate_kind": "annual", "rate": "0"},
+            {"name": "", "amount": "670", "rate_kind": "monthly", "rate": "0", "overdue_days": "69"},
+            {"name": "花呗", "amount": "16.3", "rate_kind": "daily", "rate": "0.03"},
+            {"name": "借呗", "amount": "561", "rate_kind": "fee", "rate": "8.8", "fee_periods": "36"},
+            {"name": "京东白条", "amount": "27.34", "rate_kind": "annual", "rate": "18"},
+            {"name": "x", "amount": "138.9", "rate_kind": "monthly", "rate": "1"},
+            {"name": "y", "amount": "1786", "rate_kind": "annual", "rate": "195"},
+        ],
+        "budget": "300",
+        "current_months": "28",
+        "longer_term": "60",
+        "reduction": "25.5",
+        "pause_months": "5",
+        "pause_then_term": "24",
+    },
+    {
+        "debts": [{"amount": "1000000", "rate_kind": "daily", "rate": "10"}],
+        "budget": "100",
+        "current_months": "600",
+    },
+    {
+        "debts": [{"amount": "99999999", "rate_kind": "monthly", "rate": "100"}],
+        "budget": "1",
+        "longer_term": "60",
+    },
+]
+
+
+@pytest.mark.parametrize("fields", EXTREME_RATES)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_extreme_rates_give_an_answer_or_a_clear_message(fields: dict, lang: str) -> None:
+    answer = run(
+        "plan", {"method": "equal_installment", "longer_term": "36", "reduction": "50", **fields}, lang
+    )
+    internal = "went wrong" if lang == "en" else "出了问题"
+    assert internal not in json.dumps(answer, ensure_ascii=False)
+    if not answer["ok"]:
+        assert answer["errors"]
+        assert all(message.strip() for message in answer["errors"].values())

@@ -36,10 +36,17 @@ from ..fields import Choice, Field, FieldErrors, Group
 from ..i18n import Text, t
 from ..plan_options import build_options
 from ..plan_render import page_data, page_html
+from ..plans import NotAmortizing
 
 MESSAGES: dict[str, Text] = {
     "debt_n": {"zh": "债务 {n}", "en": "Debt {n}"},
     # Errors
+    "not_amortizing": {
+        "zh": "利率这么高，分 {months} 个月的等额本息每期还款（四舍五入到分）比第一个月的利息还少，欠款只会越来越多。"
+        "请检查利率，或选择更短的期限。",
+        "en": "At this rate, an equal installment over {months} months (rounded to the fen) is less than the "
+        "first month's interest, so the debt would only grow. Please check the rate or choose a shorter term.",
+    },
     "budget_zero": {
         "zh": "每月能还的金额必须大于 0。如果现在一分钱都还不了，请先向出借方申请暂停还款（见 2.1 的计算器）。",
         "en": "The monthly amount must be more than 0. If you can pay nothing now, ask the lender for a pause "
@@ -247,8 +254,11 @@ def calculate(values: dict[str, Any], lang: str) -> Result:
     (:mod:`calculators.plan_render`).
     """
     _check(values, lang)
-    options = build_options(values, _debts(values, lang))
-    return Result(html=page_html(options, lang), data=page_data(options, lang))
+    try:
+        options = build_options(values, _debts(values, lang))
+        return Result(html=page_html(options, lang), data=page_data(options, lang))
+    except NotAmortizing as problem:
+        raise FieldErrors({"_form": t(MESSAGES, "not_amortizing", lang, months=problem.term)}) from problem
 
 
 CALCULATOR = Calculator(
