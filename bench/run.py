@@ -10,7 +10,8 @@ drives Debian's chromium with a fresh profile per measurement:
 (c) the same on a second visit with the HTTP cache warm;
 (d) median and 95th percentile of 50 recalculations after ready (true cost, and a 3-debt,
     60-month plan), from submit to the result on the page;
-(e) main-thread long tasks over 50 ms during boot (count and longest);
+(e) main-thread long tasks over 50 ms during boot (count and longest), apart from those of the
+    page's own load (the theme), which text-only pages have too;
 (f) bytes transferred for a text-only page and for the calculator page.
 
 It prints a table and the ratios b/a and c/a. Times vary with the machine's load: compare the
@@ -47,12 +48,14 @@ new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) window.__longTasks.push([entry.startTime, entry.duration]);
 }).observe({ type: "longtask", buffered: true });
 """
+MARKS = "performance.getEntriesByType('mark').map((m) => [m.name, m.startTime, m.detail])"
 RECALCULATE = """
 async ([formSelector, inputName, base, count]) => {
   const form = document.querySelector(formSelector);
   const result = form.closest(".calc").querySelector(".calc-result");
   const input = form.elements[inputName];
   const times = [];
+  const python = [];
   for (let i = 0; i < count; i++) {
     const changed = new Promise((resolve) => {
       const observer = new MutationObserver(() => { observer.disconnect(); resolve(); });
@@ -63,8 +66,9 @@ async ([formSelector, inputName, base, count]) => {
     form.requestSubmit();
     await changed;
     times.push(performance.now() - start);
+    python.push(Number(form.dataset.pythonMs));
   }
-  return times;
+  return [times, python];
 }
 """
 
@@ -124,7 +128,20 @@ def control_boot(context: BrowserContext, base: str) -> float:
     return now(page)
 
 
-def first_result(context: BrowserContext, base: str) -> tuple[float, Page]:
+@dataclass
+class Visit:
+    """One visit of the calculator page: when things happened, in ms since navigation."""
+
+    result: float  # the first correct result is on the page
+    worker_start: float  # the page started the worker (first focus, or idle)
+    ready: float  # Python and the calculators are loaded
+    stages: dict[str, float]  # the worker's own clock, from its creation
+    page_tasks: list[float]  # main-thread long tasks before the worker started (page load)
+    boot_tasks: list[float]  # main-thread long tasks while Pyodide booted
+    page: Page
+
+
+def first_result(context: BrowserContext, base: str) -> Visit:
     """Navigate to the true-cost page, fill the form at once, wait for the right answer."""
     page = context.new_page()
     page.add_init_script(LONG_TASKS)
@@ -137,14 +154,25 @@ def first_result(context: BrowserContext, base: str) -> tuple[float, Page]:
         polling="raf",
         timeout=TIMEOUT,
     )
-    return now(page), page
+    result = now(page)
+    marks = {name: (start, detail) for name, start, detail in page.evaluate(MARKS)}
+    worker_start, ready = marks["calc:worker-start"][0], marks["calc:ready"][0]
+    tasks = page.evaluate("window.__longTasks")
+    return Visit(
+        result=result,
+        worker_start=worker_start,
+        ready=ready,
+        stages=marks["calc:ready"][1] or {},
+        page_tasks=[duration for start, duration in tasks if start < worker_start and duration > 50],
+        boot_tasks=[duration for start, duration in tasks if worker_start <= start < ready and duration > 50],
+        page=page,
+    )
 
 
-def long_tasks_before(page: Page, moment: float) -> list[float]:
-    return [duration for start, duration in page.evaluate("window.__longTasks") if start < moment]
-
-
-def recalculations(page: Page, selector: str, field_name: str, base: int, count: int = 50) -> list[float]:
+def recalculations(
+    page: Page, selector: str, field_name: str, base: int, count: int = 50
+) -> tuple[list[float], list[float]]:
+    """Submit ``count`` times; return the times to the result on the page, and Python's share."""
     return page.evaluate(RECALCULATE, [selector, field_name, base, count])
 
 
@@ -183,9 +211,8 @@ def p95(values: list[float]) -> float:
 
 def measure(base: str, repeat: int, profiles: Path) -> dict[str, object]:
     boots: list[float] = []
-    colds: list[float] = []
+    colds: list[Visit] = []
     warms: list[float] = []
-    long_tasks: list[float] = []
     with sync_playwright() as playwright:
 
         def with_fresh(run: Callable[[BrowserContext], object]) -> object:
@@ -197,35 +224,29 @@ def measure(base: str, repeat: int, profiles: Path) -> dict[str, object]:
 
         for _ in range(repeat):  # interleaved, so the machine's load falls on all three alike
             boots.append(with_fresh(lambda context: control_boot(context, base)))  # type: ignore[arg-type]
-
-            def cold(context: BrowserContext) -> float:
-                moment, page = first_result(context, base)
-                long_tasks.extend(long_tasks_before(page, moment))
-                return moment
-
-            colds.append(with_fresh(cold))  # type: ignore[arg-type]
+            colds.append(with_fresh(lambda context: first_result(context, base)))  # type: ignore[arg-type]
 
             def warm(context: BrowserContext) -> float:
-                first_result(context, base)[1].close()
-                return first_result(context, base)[0]
+                first_result(context, base).page.close()
+                return first_result(context, base).result
 
             warms.append(with_fresh(warm))  # type: ignore[arg-type]
 
-        def recalc(context: BrowserContext) -> tuple[list[float], list[float]]:
-            _, page = first_result(context, base)
+        def recalc(context: BrowserContext) -> tuple[tuple[list[float], list[float]], ...]:
+            page = first_result(context, base).page
             true_cost = recalculations(page, "#calc-true-cost form", "amount", 10000)
             fill_plan(page, base)
             plan = recalculations(page, "#calc-plan form", "budget", 2000)
             return true_cost, plan
 
-        true_cost_times, plan_times = with_fresh(recalc)  # type: ignore[misc]
+        true_cost, plan = with_fresh(recalc)  # type: ignore[misc]
 
         def traffic(url: str, calculator: bool) -> Traffic:
             def run(context: BrowserContext) -> Traffic:
                 seen = Traffic()
                 context.on("requestfinished", seen.record)
                 if calculator:
-                    first_result(context, base)[1].wait_for_load_state("networkidle")
+                    first_result(context, base).page.wait_for_load_state("networkidle")
                 else:
                     page = context.new_page()
                     page.goto(url)
@@ -239,26 +260,52 @@ def measure(base: str, repeat: int, profiles: Path) -> dict[str, object]:
         calculator_page = traffic("", calculator=True)
     return {
         "boot": median(boots),
-        "cold": median(colds),
+        "colds": colds,
         "warm": median(warms),
-        "true_cost": true_cost_times,
-        "plan": plan_times,
-        "long_tasks": [t for t in long_tasks if t > 50],
+        "true_cost": true_cost,
+        "plan": plan,
         "text_only": text_only,
         "calculator_page": calculator_page,
         "repeat": repeat,
     }
 
 
+def breakdown(colds: list[Visit]) -> list[tuple[str, str, str]]:
+    """Where the cold visit's time goes (medians), on the page's and the worker's clocks."""
+
+    def stage(visit: Visit, name: str) -> float:
+        return visit.worker_start + visit.stages.get(name, float("nan"))
+
+    steps = [
+        ("page load until the worker starts (first focus)", lambda v: v.worker_start),
+        ("Pyodide boot in the worker", lambda v: stage(v, "python_started") - v.worker_start),
+        (
+            "the calculators wheel: fetch, check sha256, install",
+            lambda v: stage(v, "package_loaded") - stage(v, "python_started"),
+        ),
+        ("import calculators", lambda v: stage(v, "package_imported") - stage(v, "package_loaded")),
+        ("ready to first result on the page", lambda v: v.result - v.ready),
+    ]
+    return [(f"    {label}", f"{median([step(v) for v in colds]):,.0f} ms", "") for label, step in steps]
+
+
 def report(results: dict[str, object]) -> str:
-    boot, cold, warm = results["boot"], results["cold"], results["warm"]
-    true_cost, plan = results["true_cost"], results["plan"]
-    tasks = results["long_tasks"]
+    boot, warm = results["boot"], results["warm"]
+    colds: list[Visit] = results["colds"]  # type: ignore[assignment]
+    cold = median([visit.result for visit in colds])
+    (true_cost, true_cost_python), (plan, plan_python) = results["true_cost"], results["plan"]
+    page_tasks = [task for visit in colds for task in visit.page_tasks]
+    boot_tasks = [task for visit in colds for task in visit.boot_tasks]
     text_only, calculator_page = results["text_only"], results["calculator_page"]
     repeat = results["repeat"]
+
+    def tasks(found: list[float]) -> str:
+        return f"{len(found)} (longest {max(found, default=0):.0f} ms)"
+
     rows = [
         ("(a) control: boot Pyodide only", f"{boot:,.0f} ms", "the floor"),
         ("(b) calculator page, first correct result, empty cache", f"{cold:,.0f} ms", ""),
+        *breakdown(colds),
         ("(c) same, second visit, warm HTTP cache", f"{warm:,.0f} ms", ""),
         ("    b/a", f"{cold / boot:.2f}", "<= 1.15"),
         ("    c/a", f"{warm / boot:.2f}", "(lower is better)"),
@@ -267,16 +314,19 @@ def report(results: dict[str, object]) -> str:
             f"{median(true_cost):.1f} / {p95(true_cost):.1f} ms",
             "median <= 30 ms",
         ),
+        ("    of which Python in the worker: median", f"{median(true_cost_python):.1f} ms", ""),
         (
             "(d) recalculation, 3 debts x 60 months: median / p95",
             f"{median(plan):.1f} / {p95(plan):.1f} ms",
             "median <= 30 ms",
         ),
+        ("    of which Python in the worker: median", f"{median(plan_python):.1f} ms", ""),
         (
-            "(e) main-thread long tasks > 50 ms during boot",
-            f"{len(tasks)} (longest {max(tasks, default=0):.0f} ms)",
+            f"(e) main-thread long tasks > 50 ms, {repeat} visits: while Pyodide boots",
+            tasks(boot_tasks),
             "none",
         ),
+        ("    and before, while the page itself loads (theme)", tasks(page_tasks), ""),
         (
             "(f) bytes, text-only page (all / Pyodide)",
             f"{text_only.total:,} / {text_only.pyodide:,}",

@@ -35,6 +35,7 @@ class Runtime {
       if (typeof Worker !== "function") return fail("worker");
       if (typeof WebAssembly !== "object") return fail("wasm");
       timer = setTimeout(() => fail("timeout"), BOOT_TIMEOUT_MS);
+      performance.mark("calc:worker-start"); // for the benchmark: the boot runs from here to calc:ready
       this.onStatus("downloading");
       try {
         this.worker = new Worker(new URL(`worker.js${new URL(import.meta.url).search}`, import.meta.url), {
@@ -51,6 +52,7 @@ class Runtime {
         if (data.type === "stage") this.onStatus(data.stage);
         else if (data.type === "ready") {
           clearTimeout(timer);
+          performance.mark("calc:ready", { detail: data.timings });
           this.booted = true;
           this.onStatus("ready");
           resolve();
@@ -317,6 +319,7 @@ async function calculate(form, { quiet = false, save = true } = {}) {
     return;
   }
   if (request !== form._request) return; // a newer request is on its way
+  form.dataset.pythonMs = answer.ms; // the worker's share of this answer, for the benchmark
   if (answer.ok) {
     showResult(form, answer);
     if (form.querySelector(".calc-status").dataset.state !== "ready") setStatus(form, "ready");

@@ -6,17 +6,21 @@
 //   worker -> page  {type: "result", id, ok, errors, html, data}
 
 let runCalculator = null;
+const timings = {}; // milliseconds since the worker started, per boot stage (for the benchmark)
+const stage = (name) => (timings[name] = Math.round(performance.now()));
 
 async function boot({ pyodide: indexURL, lock: lockFileURL, package: packageName }) {
   if (typeof WebAssembly !== "object") {
     throw Object.assign(new Error("WebAssembly is not available"), { reason: "wasm" });
   }
   let loadPyodide;
+  stage("boot");
   try {
     ({ loadPyodide } = await import(`${indexURL}pyodide.mjs`));
   } catch (error) {
     throw Object.assign(error, { reason: "missing" });
   }
+  stage("pyodide_module");
   const pyodide = await loadPyodide({
     indexURL,
     lockFileURL,
@@ -24,8 +28,10 @@ async function boot({ pyodide: indexURL, lock: lockFileURL, package: packageName
     stdout: () => {},
     stderr: (line) => console.debug(line),
   });
+  stage("python_started");
   postMessage({ type: "stage", stage: "starting" });
   await pyodide.loadPackage(packageName, { checkIntegrity: true, messageCallback: () => {} });
+  stage("package_loaded");
   runCalculator = pyodide.runPython(
     [
       "import json",
@@ -35,6 +41,7 @@ async function boot({ pyodide: indexURL, lock: lockFileURL, package: packageName
       "_run_json",
     ].join("\n"),
   );
+  stage("package_imported");
 }
 
 function reasonOf(error) {
@@ -49,19 +56,21 @@ self.onmessage = async (event) => {
   if (message.type === "boot") {
     try {
       await boot(message);
-      postMessage({ type: "ready" });
+      postMessage({ type: "ready", timings });
     } catch (error) {
       postMessage({ type: "boot-error", reason: reasonOf(error), detail: String(error && error.message) });
     }
     return;
   }
   if (message.type === "run") {
+    const started = performance.now();
     let answer;
     try {
       answer = JSON.parse(runCalculator(message.calculator, JSON.stringify(message.fields), message.lang));
     } catch (error) {
       answer = { ok: false, errors: { _form: String(error && error.message) }, html: "", data: {} };
     }
-    postMessage({ type: "result", id: message.id, ...answer });
+    const ms = Math.round((performance.now() - started) * 10) / 10; // Python's share, for the benchmark
+    postMessage({ type: "result", id: message.id, ms, ...answer });
   }
 };
