@@ -87,3 +87,25 @@ def test_without_webassembly_the_form_says_so_and_the_guide_stays(
     assert article in page.inner_text("article")
     assert page.is_visible("article h1")
     assert not [url for url in seen.requests if "pyodide" in url or "/calc/worker.js" in url]
+
+
+def test_print_shows_the_whole_plan_and_no_navigation(page_and_watch, base_url: str) -> None:
+    """The print view: navigation hidden, every collapsed schedule opened for the print only."""
+    page, _ = page_and_watch
+    page.goto(f"{base_url}en/guide/2-repayment-capacity/")
+    page.fill("#calc-plan-debts-0-amount", "10000")
+    page.fill("#calc-plan-debts-0-rate", "18")
+    page.fill("#calc-plan-budget", "1000")
+    page.click("#calc-plan button[type=submit]")
+    page.locator("#calc-plan-result details").first.wait_for(state="attached", timeout=120_000)
+    closed = "() => [...document.querySelectorAll('#calc-plan-result details')].filter(d => !d.open).length"
+    assert page.evaluate(closed) > 0
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    assert page.evaluate(closed) == 0
+    page.emulate_media(media="print")
+    assert page.locator(".md-header").is_hidden() and page.locator(".md-sidebar--primary").is_hidden()
+    assert page.locator("#calc-plan .calc-tools").is_hidden()
+    assert page.locator("#calc-plan-result").is_visible()
+    page.emulate_media(media="screen")
+    page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
+    assert page.evaluate(closed) > 0

@@ -548,6 +548,18 @@ function bind(form) {
   if (prefilled) calculate(form, { quiet: true });
 }
 
+// Printing shows every result in full: collapsed parts (month-by-month schedules) open for the
+// print, whether it starts from the Print button or the browser's menu, and close again after.
+let openedForPrint = [];
+window.addEventListener("beforeprint", () => {
+  openedForPrint = [...document.querySelectorAll(".calc-result details:not([open])")];
+  for (const details of openedForPrint) details.open = true;
+});
+window.addEventListener("afterprint", () => {
+  for (const details of openedForPrint) details.open = false;
+  openedForPrint = [];
+});
+
 if (forms.length && runtimeMeta) {
   forms.forEach(bind);
   const startWhenIdle = () => runtime.start();
