@@ -232,3 +232,27 @@ def test_content_security_policy_forbids_foreign_and_inline_scripts(site: Path) 
 def test_every_marker_became_a_form(site: Path) -> None:
     for path in site.rglob("*.html"):
         assert "<!-- calculator:" not in path.read_text(encoding="utf-8"), path
+
+
+def test_an_unknown_calculator_marker_fails_the_build(tmp_path: Path) -> None:
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    shutil.copy(root / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(root / "docs", tmp_path / "docs")
+    for shared in ("overrides", "calculators"):
+        (tmp_path / shared).symlink_to(root / shared)
+    page = tmp_path / "docs" / "guide" / "introduction.en.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n<!-- calculator: no-such-calculator -->\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert done.returncode != 0
+    assert "unknown calculator 'no-such-calculator'" in done.stdout + done.stderr
