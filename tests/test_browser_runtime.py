@@ -109,3 +109,48 @@ def test_print_shows_the_whole_plan_and_no_navigation(page_and_watch, base_url: 
     page.emulate_media(media="screen")
     page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
     assert page.evaluate(closed) > 0
+
+
+def test_a_worker_that_crashes_while_booting_is_reported_with_a_retry(browser, base_url: str) -> None:
+    from tests.conftest import watch
+
+    context = browser.new_context()
+    page = context.new_page()
+    seen = watch(page)
+    crash = 'self.onmessage = () => setTimeout(() => { throw new Error("boom"); }, 10);'
+    page.route(
+        "**/assets/calc/worker.js*",
+        lambda route: route.fulfill(status=200, content_type="text/javascript", body=crash),
+    )
+    page.goto(f"{base_url}guide/1-repayment-mechanism/")
+    page.focus("#calc-true-cost-amount")
+    wait_for_state(page, "true-cost", "failed")
+    status = page.inner_text("#calc-true-cost .calc-status")
+    assert pick(UI["reason_crash"], "zh") in status
+    assert page.locator("#calc-true-cost .calc-retry").is_visible()
+    page.unroute("**/assets/calc/worker.js*")
+    page.click("#calc-true-cost .calc-retry")  # the real worker now: retry recovers
+    wait_for_state(page, "true-cost", "ready")
+    assert all("boom" in error for error in seen.errors), seen.errors
+    context.close()
+
+
+def test_no_answer_in_time_is_reported(browser, base_url: str) -> None:
+    """The boot has a bound: a runtime file that never arrives ends in a plain message."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.route("**/pyodide.asm.wasm", lambda route: None)  # never answered
+
+    def short_bound(route) -> None:
+        html = route.fetch().text()
+        patched = html.replace("&#34;package&#34;:", "&#34;bootTimeoutMs&#34;: 3000, &#34;package&#34;:", 1)
+        assert patched != html
+        route.fulfill(status=200, content_type="text/html", body=patched)
+
+    page.route("**/guide/1-repayment-mechanism/", short_bound)
+    page.goto(f"{base_url}en/guide/1-repayment-mechanism/")
+    page.focus("#calc-true-cost-amount")
+    wait_for_state(page, "true-cost", "failed", timeout=30_000)
+    assert pick(UI["reason_timeout"], "en") in page.inner_text("#calc-true-cost .calc-status")
+    assert "Alipay offers several credit products" in page.inner_text("article")
+    context.close()

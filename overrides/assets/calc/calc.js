@@ -34,7 +34,7 @@ class Runtime {
       };
       if (typeof Worker !== "function") return fail("worker");
       if (typeof WebAssembly !== "object") return fail("wasm");
-      timer = setTimeout(() => fail("timeout"), BOOT_TIMEOUT_MS);
+      timer = setTimeout(() => fail("timeout"), this.config.bootTimeoutMs || BOOT_TIMEOUT_MS);
       performance.mark("calc:worker-start"); // for the benchmark: the boot runs from here to calc:ready
       this.onStatus("downloading");
       try {
@@ -46,7 +46,8 @@ class Runtime {
       }
       this.worker.onerror = (event) => {
         event.preventDefault();
-        fail(this.worker && !this.booted ? "missing" : "crash");
+        // A worker script that could not load reports no message; one that threw reports its error.
+        fail(event.message ? "crash" : "missing");
       };
       this.worker.onmessage = ({ data }) => {
         if (data.type === "stage") this.onStatus(data.stage);
