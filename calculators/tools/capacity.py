@@ -19,6 +19,7 @@ Worked example: income 8,000; essentials 5,000; other debts 500; margin 10% (800
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
@@ -211,62 +212,97 @@ def _money(values: dict[str, Any], name: str) -> Decimal:
     return values[name] if values[name] is not None else ZERO
 
 
-def calculate(values: dict[str, Any], lang: str) -> Result:
-    """Surplus, debt-to-income ratio, the safe amount, savings cover and a verdict."""
-    if values["margin"] > 100:
-        raise FieldErrors({"margin": t(MESSAGES, "margin_too_high", lang)})
-    income = sum((row["amount"] for row in values["incomes"]), ZERO)
-    essentials = sum((_money(values, name) for name, _ in SPENDING), ZERO)
-    other_debts = _money(values, "other_debts")
-    due: Decimal | None = values["current_due"]
-    savings = _money(values, "savings")
-    margin_percent: Decimal = values["margin"]
-    surplus = income - essentials - other_debts
-    margin = to_fen(income * margin_percent / 100)
-    safe = max(surplus - margin, ZERO)
-    dti = (other_debts + (due or ZERO)) / income if income else None
-    cover = (savings / essentials).quantize(TENTH, rounding=ROUND_DOWN) if essentials else None
+@dataclass(frozen=True)
+class Budget:
+    """A month's money: what comes in, what must go out, and what can safely be offered.
 
+    ``surplus = income - essentials - other_debts``; ``safe = max(surplus - margin, 0)`` with
+    ``margin = income x margin%`` rounded to the fen. With 8,000 of income, 4,000 of essentials,
+    no other debts and a 10% margin: surplus 4,000.00, margin 800.00, safe 3,200.00.
+    """
+
+    incomes: list[dict[str, Any]]
+    income: Decimal
+    essentials: Decimal
+    other_debts: Decimal
+    due: Decimal | None
+    savings: Decimal
+    margin_percent: Decimal
+
+    @property
+    def surplus(self) -> Decimal:
+        return self.income - self.essentials - self.other_debts
+
+    @property
+    def margin(self) -> Decimal:
+        return to_fen(self.income * self.margin_percent / 100)
+
+    @property
+    def safe(self) -> Decimal:
+        return max(self.surplus - self.margin, ZERO)
+
+    @property
+    def dti(self) -> Decimal | None:
+        """Debt-to-income: required debt payments (other debts and, if given, these) / income."""
+        return (self.other_debts + (self.due or ZERO)) / self.income if self.income else None
+
+    @property
+    def cover(self) -> Decimal | None:
+        """Months of essentials the savings pay for, rounded down to a tenth."""
+        return (
+            (self.savings / self.essentials).quantize(TENTH, rounding=ROUND_DOWN) if self.essentials else None
+        )
+
+
+def _budget(values: dict[str, Any]) -> Budget:
+    return Budget(
+        incomes=values["incomes"],
+        income=sum((row["amount"] for row in values["incomes"]), ZERO),
+        essentials=sum((_money(values, name) for name, _ in SPENDING), ZERO),
+        other_debts=_money(values, "other_debts"),
+        due=values["current_due"],
+        savings=_money(values, "savings"),
+        margin_percent=values["margin"],
+    )
+
+
+def _verdict(budget: Budget, lang: str) -> tuple[str, list[str]]:
+    """``pause`` (nothing safe to offer), ``keep`` (the current payment fits) or ``change``."""
+    safe, due, surplus = budget.safe, budget.due, budget.surplus
     if safe == 0:
-        verdict = "pause"
         lines = [t(MESSAGES, "pause", lang)]
         if surplus < 0:
             lines.append(t(MESSAGES, "pause_short", lang, short=display_money(-surplus)))
-        lines.append(t(MESSAGES, "pause_next", lang))
-    elif due is not None and due <= safe:
-        verdict = "keep"
-        lines = [
-            t(MESSAGES, "keep", lang, due=display_money(due), safe=display_money(safe)),
-            t(MESSAGES, "keep_next", lang),
-        ]
+        return "pause", [*lines, t(MESSAGES, "pause_next", lang)]
+    if due is not None and due <= safe:
+        keep = t(MESSAGES, "keep", lang, due=display_money(due), safe=display_money(safe))
+        return "keep", [keep, t(MESSAGES, "keep_next", lang)]
+    lines = [t(MESSAGES, "change", lang, safe=display_money(safe))]
+    if due is not None:
+        lines.append(t(MESSAGES, "change_gap", lang, due=display_money(due), gap=display_money(due - safe)))
     else:
-        verdict = "change"
-        lines = [t(MESSAGES, "change", lang, safe=display_money(safe))]
-        if due is not None:
-            lines.append(
-                t(MESSAGES, "change_gap", lang, due=display_money(due), gap=display_money(due - safe))
-            )
-        else:
-            lines.append(t(MESSAGES, "change_unknown", lang))
-        lines.append(t(MESSAGES, "change_next", lang))
+        lines.append(t(MESSAGES, "change_unknown", lang))
+    return "change", [*lines, t(MESSAGES, "change_next", lang)]
 
-    shown_margin = f"{margin_percent.normalize():f}"
-    figures = [
-        (t(MESSAGES, "surplus", lang), display_money(surplus)),
-        (
-            t(MESSAGES, "dti", lang),
-            f"{percent_str(dti)}%" if dti is not None else t(MESSAGES, "not_available", lang),
-        ),
-        (t(MESSAGES, "safe", lang), display_money(safe)),
+
+def _figures(budget: Budget, lang: str) -> list[tuple[str, str]]:
+    dti, cover = budget.dti, budget.cover
+    missing = t(MESSAGES, "not_available", lang)
+    return [
+        (t(MESSAGES, "surplus", lang), display_money(budget.surplus)),
+        (t(MESSAGES, "dti", lang), f"{percent_str(dti)}%" if dti is not None else missing),
+        (t(MESSAGES, "safe", lang), display_money(budget.safe)),
         (
             t(MESSAGES, "savings_cover", lang),
-            t(MESSAGES, "n_months", lang, n=cover)
-            if cover is not None
-            else t(MESSAGES, "not_available", lang),
+            t(MESSAGES, "n_months", lang, n=cover) if cover is not None else missing,
         ),
     ]
-    sources = values["incomes"]
-    breakdown = [
+
+
+def _breakdown(budget: Budget, lang: str) -> list[tuple[str, str]]:
+    """The sum, line by line: each named (or several) income, then down to the safe amount."""
+    sources = budget.incomes
+    rows = [
         (
             t(MESSAGES, "income_named", lang, name=row["name"])
             if row["name"]
@@ -276,53 +312,61 @@ def calculate(values: dict[str, Any], lang: str) -> Result:
         for index, row in enumerate(sources, 1)
         if len(sources) > 1 or row["name"]
     ]
-    breakdown += [
-        (t(MESSAGES, "income", lang), display_money(income)),
-        (t(MESSAGES, "essentials", lang), display_money(essentials)),
-        (t(MESSAGES, "other_debts", lang), display_money(other_debts)),
-        (t(MESSAGES, "surplus_row", lang), display_money(surplus)),
-        (t(MESSAGES, "margin", lang, p=shown_margin), display_money(margin)),
-        (t(MESSAGES, "safe_row", lang), display_money(safe)),
+    shown_margin = f"{budget.margin_percent.normalize():f}"
+    return rows + [
+        (t(MESSAGES, "income", lang), display_money(budget.income)),
+        (t(MESSAGES, "essentials", lang), display_money(budget.essentials)),
+        (t(MESSAGES, "other_debts", lang), display_money(budget.other_debts)),
+        (t(MESSAGES, "surplus_row", lang), display_money(budget.surplus)),
+        (t(MESSAGES, "margin", lang, p=shown_margin), display_money(budget.margin)),
+        (t(MESSAGES, "safe_row", lang), display_money(budget.safe)),
     ]
-    notes = []
-    if dti is None:
-        notes.append(t(MESSAGES, "no_income", lang))
-    else:
-        due_part = t(MESSAGES, "dti_due_part", lang) if due is not None else ""
-        notes.append(t(MESSAGES, "dti_note", lang, due_part=due_part))
-    if savings:
-        notes.append(t(MESSAGES, "savings_note", lang))
-    notes += [t(MESSAGES, "margin_note", lang), t(MESSAGES, "private", lang)]
 
-    html = [paragraph(line, "calc-verdict") for line in lines]
-    if safe > 0:
-        html.append(
-            carry_button(
-                t(MESSAGES, "carry", lang, safe=display_money(safe)),
-                "plan",
-                "2-repayment-capacity",
-                {"budget": money_str(safe)},
-            )
-        )
-    html += [
-        definition_list(figures),
-        heading(t(MESSAGES, "breakdown", lang)),
-        table([t(MESSAGES, "item", lang), t(MESSAGES, "amount", lang)], breakdown),
-        *(paragraph(note, "calc-note") for note in notes),
-    ]
-    data = {
-        "income": money_str(income),
-        "essentials": money_str(essentials),
-        "other_debts": money_str(other_debts),
+
+def _notes(budget: Budget, lang: str) -> list[str]:
+    if budget.dti is None:
+        notes = [t(MESSAGES, "no_income", lang)]
+    else:
+        due_part = t(MESSAGES, "dti_due_part", lang) if budget.due is not None else ""
+        notes = [t(MESSAGES, "dti_note", lang, due_part=due_part)]
+    if budget.savings:
+        notes.append(t(MESSAGES, "savings_note", lang))
+    return [*notes, t(MESSAGES, "margin_note", lang), t(MESSAGES, "private", lang)]
+
+
+def _data(budget: Budget, verdict: str) -> dict[str, Any]:
+    dti, cover, due = budget.dti, budget.cover, budget.due
+    return {
+        "income": money_str(budget.income),
+        "essentials": money_str(budget.essentials),
+        "other_debts": money_str(budget.other_debts),
         "current_due": money_str(due) if due is not None else None,
-        "surplus": money_str(surplus),
-        "margin": money_str(margin),
-        "safe_amount": money_str(safe),
+        "surplus": money_str(budget.surplus),
+        "margin": money_str(budget.margin),
+        "safe_amount": money_str(budget.safe),
         "dti_percent": percent_str(dti) if dti is not None else None,
         "savings_months": f"{cover:.1f}" if cover is not None else None,
         "verdict": verdict,
     }
-    return Result(html="".join(html), data=data)
+
+
+def calculate(values: dict[str, Any], lang: str) -> Result:
+    """Surplus, debt-to-income ratio, the safe amount, savings cover and a verdict."""
+    if values["margin"] > 100:
+        raise FieldErrors({"margin": t(MESSAGES, "margin_too_high", lang)})
+    budget = _budget(values)
+    verdict, lines = _verdict(budget, lang)
+    html = [paragraph(line, "calc-verdict") for line in lines]
+    if budget.safe > 0:
+        label = t(MESSAGES, "carry", lang, safe=display_money(budget.safe))
+        html.append(carry_button(label, "plan", "2-repayment-capacity", {"budget": money_str(budget.safe)}))
+    html += [
+        definition_list(_figures(budget, lang)),
+        heading(t(MESSAGES, "breakdown", lang)),
+        table([t(MESSAGES, "item", lang), t(MESSAGES, "amount", lang)], _breakdown(budget, lang)),
+        *(paragraph(note, "calc-note") for note in _notes(budget, lang)),
+    ]
+    return Result(html="".join(html), data=_data(budget, verdict))
 
 
 CALCULATOR = Calculator(
