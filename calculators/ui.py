@@ -32,7 +32,7 @@ UI: dict[str, Text] = {
         "zh": "计算器无法在这个浏览器里启动（{reason}）。指南正文不受影响；你可以重试，或换用较新的浏览器。",
         "en": "The calculator could not start in this browser ({reason}). The guide's text is unaffected; you can retry or use a newer browser.",
     },
-    "reason_missing": {"zh": "缺少计算器文件", "en": "a calculator file is missing"},
+    "reason_missing": {"zh": "计算器文件缺失或已损坏", "en": "a calculator file is missing or damaged"},
     "reason_wasm": {"zh": "浏览器不支持 WebAssembly", "en": "this browser has no WebAssembly"},
     "reason_crash": {"zh": "计算器意外停止", "en": "the calculator stopped unexpectedly"},
     "reason_timeout": {"zh": "等待太久没有响应", "en": "no answer in time"},

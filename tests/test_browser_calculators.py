@@ -126,13 +126,14 @@ def test_a_tampered_wheel_is_refused(browser, site, tmp_path) -> None:
     with serve(copy, PREFIX) as url:
         context = browser.new_context()
         page = context.new_page()
-        page.goto(f"{url}guide/1-repayment-mechanism/")
+        page.goto(f"{url}en/guide/1-repayment-mechanism/")
         fill_true_cost(page, "10000", "8.8", "12")
         page.wait_for_function(
             "() => document.querySelector('#calc-true-cost .calc-status').dataset.state === 'failed'",
             timeout=READY_TIMEOUT,
         )
         assert page.locator("#calc-true-cost-result").inner_html() == ""
+        assert "missing or damaged" in page.inner_text("#calc-true-cost .calc-status")
         context.close()
 
 

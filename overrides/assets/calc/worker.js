@@ -30,7 +30,13 @@ async function boot({ pyodide: indexURL, lock: lockFileURL, package: packageName
   });
   stage("python_started");
   postMessage({ type: "stage", stage: "starting" });
-  await pyodide.loadPackage(packageName, { checkIntegrity: true, messageCallback: () => {} });
+  const loadErrors = []; // Pyodide reports a failed or tampered download here instead of throwing
+  await pyodide.loadPackage(packageName, {
+    checkIntegrity: true,
+    messageCallback: () => {},
+    errorCallback: (text) => loadErrors.push(text),
+  });
+  if (loadErrors.length) throw Object.assign(new Error(loadErrors.join(" ")), { reason: "missing" });
   stage("package_loaded");
   runCalculator = pyodide.runPython(
     [
