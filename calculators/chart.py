@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from .i18n import Text, t
 from .markup import esc, table
@@ -109,6 +111,78 @@ def _data_table(series: Sequence[tuple[str, Sequence[Decimal]]], start: Decimal,
     return table([t(MESSAGES, "month", lang)] + [title for title, _ in series], rows)
 
 
+@dataclass(frozen=True)
+class Frame:
+    """Where a month and an amount fall in the SVG: months run right, money runs up."""
+
+    longest: int
+    y_top: float
+    y_step: float
+
+    @cached_property
+    def bottom(self) -> float:
+        return TOP + PLOT_HEIGHT
+
+    @cached_property
+    def x_scale(self) -> float:
+        return (WIDTH - LEFT - RIGHT) / max(self.longest, 1)
+
+    def x(self, month: float) -> str:
+        return _number(LEFT + month * self.x_scale)
+
+    def y(self, value: float) -> str:
+        return _number(self.bottom - value / self.y_top * PLOT_HEIGHT)
+
+
+def _frame(series: Sequence[tuple[str, Sequence[Decimal]]], start: Decimal) -> Frame:
+    longest = max(len(balances) for _, balances in series)
+    peak = max(float(max([start, *balances])) for _, balances in series)
+    y_step = nice_step(peak, 4)
+    return Frame(longest, y_step * math.ceil(peak / y_step) if peak > 0 else 1.0, y_step)
+
+
+def _text(x: object, y: object, text: str, extra: str = "") -> str:
+    return f'<text class="calc-axis" fill="currentColor" x="{x}" y="{y}"{extra}>{esc(text)}</text>'
+
+
+def _axes(frame: Frame, lang: str) -> tuple[str, str]:
+    """The horizontal grid lines (one path) and the axes' labels."""
+    grid: list[str] = []
+    labels: list[str] = []
+    value = 0.0
+    while value <= frame.y_top + 1e-9:
+        grid.append(f"M{LEFT} {frame.y(value)}H{WIDTH - RIGHT}")
+        labels.append(
+            _text(LEFT - 4, frame.y(value), f"{value:,.0f}", ' text-anchor="end" dominant-baseline="middle"')
+        )
+        value += frame.y_step
+    for month in range(0, frame.longest + 1, _month_step(frame.longest)):
+        labels.append(_text(frame.x(month), frame.bottom + 14, str(month), ' text-anchor="middle"'))
+    labels.append(
+        _text(WIDTH - RIGHT, frame.bottom + 28, t(MESSAGES, "month_axis", lang), ' text-anchor="end"')
+    )
+    labels.append(_text(LEFT - 4, TOP - 10, t(MESSAGES, "yuan_axis", lang), ' text-anchor="end"'))
+    return "".join(grid), "".join(labels)
+
+
+def _lines_and_legend(series: Sequence[tuple[str, Sequence[Decimal]]], start: Decimal, frame: Frame) -> str:
+    """One line per option, and under the plot a legend row per option in the same style."""
+    parts = []
+    for index, (title, balances) in enumerate(series):
+        d = "M" + "L".join(f"{frame.x(m)} {frame.y(v)}" for m, v in _points(balances, start))
+        parts.append(
+            f'<path class="calc-series calc-series-{index}" fill="none" stroke="currentColor" '
+            f'stroke-width="2" stroke-linejoin="round" d="{d}"/>'
+        )
+        row_y = frame.bottom + 44 + index * LEGEND_ROW
+        parts.append(
+            f'<path class="calc-series calc-series-{index}" fill="none" stroke="currentColor" '
+            f'stroke-width="3" d="M{LEFT} {row_y}h22"/>'
+            + _text(LEFT + 28, row_y, title, ' dominant-baseline="middle"')
+        )
+    return "".join(parts)
+
+
 def balance_chart(
     series: Sequence[tuple[str, Sequence[Decimal]]], start: Decimal, lang: str, chart_id: str
 ) -> str:
@@ -121,57 +195,9 @@ def balance_chart(
     >>> 'class="calc-series calc-series-0"' in html and 'role="img"' in html
     True
     """
-    longest = max(len(balances) for _, balances in series)
-    peak = max(float(max([start, *balances])) for _, balances in series)
-    y_step = nice_step(peak, 4)
-    y_top = y_step * math.ceil(peak / y_step) if peak > 0 else 1.0
-    x_scale = (WIDTH - LEFT - RIGHT) / max(longest, 1)
-    bottom = TOP + PLOT_HEIGHT
-
-    def x(month: float) -> str:
-        return _number(LEFT + month * x_scale)
-
-    def y(value: float) -> str:
-        return _number(bottom - value / y_top * PLOT_HEIGHT)
-
-    parts: list[str] = []
-    grid = []
-    value = 0.0
-    while value <= y_top + 1e-9:
-        grid.append(f"M{LEFT} {y(value)}H{WIDTH - RIGHT}")
-        parts.append(
-            f'<text class="calc-axis" fill="currentColor" x="{LEFT - 4}" y="{y(value)}" '
-            f'text-anchor="end" dominant-baseline="middle">{esc(f"{value:,.0f}")}</text>'
-        )
-        value += y_step
-    m_step = _month_step(longest)
-    for month in range(0, longest + 1, m_step):
-        parts.append(
-            f'<text class="calc-axis" fill="currentColor" x="{x(month)}" y="{bottom + 14}" '
-            f'text-anchor="middle">{month}</text>'
-        )
-    parts.append(
-        f'<text class="calc-axis" fill="currentColor" x="{WIDTH - RIGHT}" y="{bottom + 28}" '
-        f'text-anchor="end">{esc(t(MESSAGES, "month_axis", lang))}</text>'
-        f'<text class="calc-axis" fill="currentColor" x="{LEFT - 4}" y="{TOP - 10}" '
-        f'text-anchor="end">{esc(t(MESSAGES, "yuan_axis", lang))}</text>'
-    )
-    lines = []
-    legend_top = bottom + 44
-    for index, (title, balances) in enumerate(series):
-        d = "M" + "L".join(f"{x(m)} {y(v)}" for m, v in _points(balances, start))
-        lines.append(
-            f'<path class="calc-series calc-series-{index}" fill="none" stroke="currentColor" '
-            f'stroke-width="2" stroke-linejoin="round" d="{d}"/>'
-        )
-        row_y = legend_top + index * LEGEND_ROW
-        lines.append(
-            f'<path class="calc-series calc-series-{index}" fill="none" stroke="currentColor" '
-            f'stroke-width="3" d="M{LEFT} {row_y}h22"/>'
-            f'<text class="calc-axis" fill="currentColor" x="{LEFT + 28}" y="{row_y}" '
-            f'dominant-baseline="middle">{esc(title)}</text>'
-        )
-    height = legend_top + len(series) * LEGEND_ROW
+    frame = _frame(series, start)
+    grid, labels = _axes(frame, lang)
+    height = frame.bottom + 44 + len(series) * LEGEND_ROW
     sentences = _sentences(series, start, lang)
     title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
     desc = " ".join([t(MESSAGES, "desc", lang), *sentences])
@@ -180,10 +206,10 @@ def balance_chart(
         f'viewBox="0 0 {WIDTH} {height}" width="100%" font-size="12">'
         f'<title id="{esc(title_id)}">{esc(t(MESSAGES, "title", lang))}</title>'
         f'<desc id="{esc(desc_id)}">{esc(desc)}</desc>'
-        f'<path class="calc-grid" fill="none" stroke="currentColor" stroke-opacity="0.2" '
-        f'd="{"".join(grid)}"/>'
-        f'<path class="calc-axis-line" fill="none" stroke="currentColor" d="M{LEFT} {TOP}V{bottom}H{WIDTH - RIGHT}"/>'
-        f"{''.join(parts)}{''.join(lines)}</svg>"
+        f'<path class="calc-grid" fill="none" stroke="currentColor" stroke-opacity="0.2" d="{grid}"/>'
+        f'<path class="calc-axis-line" fill="none" stroke="currentColor" '
+        f'd="M{LEFT} {TOP}V{frame.bottom}H{WIDTH - RIGHT}"/>'
+        f"{labels}{_lines_and_legend(series, start, frame)}</svg>"
     )
     alternative = (
         f'<details class="calc-chart-data"><summary>{esc(t(MESSAGES, "data", lang))}</summary>'
