@@ -12,7 +12,17 @@ import json
 from collections.abc import Iterable, Sequence
 from html import escape
 
-__all__ = ["esc", "definition_list", "table", "paragraph", "heading", "carry_button", "copy_block"]
+__all__ = [
+    "esc",
+    "definition_list",
+    "table",
+    "paragraph",
+    "heading",
+    "bullet_list",
+    "ordered_list",
+    "carry_button",
+    "copy_block",
+]
 
 
 def esc(text: object) -> str:
@@ -70,3 +80,25 @@ def copy_block(block_id: str, title: str, text: str, copy_label: str) -> str:
         f'<button type="button" class="calc-copy md-button" data-copy="{esc(block_id)}">'
         f"{esc(copy_label)}</button></div>"
     )
+
+
+def _class(css: str) -> str:
+    return f' class="{esc(css)}"' if css else ""
+
+
+def bullet_list(items: Iterable[str], css: str = "") -> str:
+    """An unordered list of plain-text items.
+
+    >>> bullet_list(["<b>", "ok"])
+    '<ul><li>&lt;b&gt;</li><li>ok</li></ul>'
+    """
+    return f"<ul{_class(css)}>{''.join(f'<li>{esc(item)}</li>' for item in items)}</ul>"
+
+
+def ordered_list(items: Iterable[str], css: str = "") -> str:
+    """A numbered list of plain-text items (steps).
+
+    >>> ordered_list(["one"], css="calc-steps")
+    '<ol class="calc-steps"><li>one</li></ol>'
+    """
+    return f"<ol{_class(css)}>{''.join(f'<li>{esc(item)}</li>' for item in items)}</ol>"

@@ -14,9 +14,8 @@ from ..channel_rules import Situation, excluded, fired, rank, regulator_eligible
 from ..channel_texts import CHANNEL_INFO, FREE_TIME, URGENT_TIME
 from ..fields import Choice, Field
 from ..goals import goal, goal_choices
-from ..html_lists import bullet_list, ordered_list
 from ..i18n import Text, pick, t
-from ..markup import definition_list, esc, heading, paragraph
+from ..markup import bullet_list, definition_list, esc, heading, ordered_list, paragraph
 from ..safety import agent_field, scam_warning_html
 
 MESSAGES: dict[str, Text] = {

@@ -12,9 +12,8 @@ from typing import Any
 from ..base import Calculator, Result
 from ..fields import Field
 from ..goals import GOALS, join_phrases
-from ..html_lists import bullet_list
 from ..i18n import Text, pick, t
-from ..markup import esc, heading, paragraph
+from ..markup import bullet_list, esc, heading, paragraph
 
 MESSAGES: dict[str, Text] = {
     "progress": {"zh": "已准备 {done} / {total} 项", "en": "{done} of {total} gathered"},

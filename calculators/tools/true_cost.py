@@ -25,7 +25,6 @@ from ..rates import effective_annual, flat_fee_payment, irr, nominal_annual
 from ..schedules import equal_installment, total_interest
 
 MESSAGES: dict[str, Text] = {
-    "payment": {"zh": "每期还款", "en": "Payment per period"},
     "payment_exact": {
         "zh": "每期还款（末期可能差几分）",
         "en": "Payment per period (the last may differ by a few fen)",
@@ -174,7 +173,6 @@ def calculate(values: dict[str, Any], lang: str) -> Result:
         notes.append(
             t(MESSAGES, "why_fee", lang, fee=values["fee"].normalize(), nominal=percent_str(nominal))
         )
-        payment_label = "payment_exact"
     else:
         monthly, nominal, effective = _monthly_and_year(values)
         rows = equal_installment(amount, monthly, periods)
@@ -184,10 +182,9 @@ def calculate(values: dict[str, Any], lang: str) -> Result:
         )
         if values["kind"] == "daily":
             notes.append(t(MESSAGES, "year_basis", lang, days=values["year_days"]))
-        payment_label = "payment_exact"
     notes.append(t(MESSAGES, "check_app", lang))
     figures = [
-        (t(MESSAGES, payment_label, lang), display_money(payment)),
+        (t(MESSAGES, "payment_exact", lang), display_money(payment)),
         (t(MESSAGES, "total_cost", lang), display_money(cost)),
         (t(MESSAGES, "total_paid", lang), display_money(amount + cost)),
         (t(MESSAGES, "nominal", lang), f"{percent_str(nominal)}%"),
