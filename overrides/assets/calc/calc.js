@@ -458,6 +458,7 @@ function bind(form) {
   form._touched = new Set();
   setStatus(form, "idle");
   form.classList.add("is-bound");
+  for (const button of form.querySelectorAll('[type="submit"]')) button.disabled = false;
   const recalculate = debounce(() => calculate(form, { quiet: true }), DEBOUNCE_MS);
 
   form.addEventListener("focusin", () => runtime.start(), { once: true });
