@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from calculators import CALCULATORS
-from calculators.i18n import pick
-from calculators.ui import UI
+from calculators.core.i18n import pick
+from calculators.page.ui import UI
 from tests.browser_helpers import form
 from tests.conftest import watch
 

@@ -9,8 +9,8 @@ import time
 import pytest
 
 from calculators import run
-from calculators.i18n import pick
-from calculators.ui import UI
+from calculators.core.i18n import pick
+from calculators.page.ui import UI
 from tests.browser_helpers import READY_TIMEOUT, collect, state, wait_for_result, wait_for_state
 from tests.conftest import ROOT
 

@@ -10,7 +10,7 @@ import time
 import pytest
 
 from calculators import CALCULATORS, run
-from calculators.fields import Field, Group, visible
+from calculators.page.fields import Field, Group, visible
 from tests.samples import GOOD
 
 INTERNAL = {"zh": "出了问题", "en": "went wrong"}

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 
+from ..core.i18n import pick
 from .base import Calculator
 from .fields import Field, Group
-from .i18n import pick
 from .markup import esc
 from .ui import UI
 
