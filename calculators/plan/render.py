@@ -290,7 +290,7 @@ def page_data(options: Options, lang: str) -> dict[str, Any]:
         "method": options.method,
         "monthly_interest_now": money_str(options.interest_now),
         "never_repaid": options.never_repaid,
-        "needed_payment": money_str(options.needed) if options.fit is None else None,
+        "needed_payment": money_str(options.needed) if options.fit is None and options.needed else None,
         "needed_term": NEEDED_TERM,
         "fit_fallback": options.fallback,
         "debts": [_debt_data(debt) for debt in options.debts],
