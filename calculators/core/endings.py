@@ -38,15 +38,17 @@ MESSAGES: dict[str, Text] = {
         "en": "The last payment is {last} yuan, {diff} yuan more than the regular one: payments are rounded to "
         "the fen, and the last one settles what that rounding left unpaid, with its interest.",
     },
+    "months": {"zh": "{n} 个月", "en": "{n} months"},
+    "one_month": {"zh": "1 个月", "en": "1 month"},
     "less": {
         "zh": "最后一期只有 {last} 元，比平常的还款少 {diff} 元：每期还款都四舍五入到分，多付的零头连同它的利息从最后一期里扣除。",
         "en": "The last payment is only {last} yuan, {diff} yuan less than the regular one: payments are rounded "
         "to the fen, and what that rounding overpaid, with its interest, comes off the last one.",
     },
     "early": {
-        "zh": "每期还款四舍五入到分后略多一点，所以提前 {early} 个月还清：共 {count} 期，最后一期 {last} 元。",
+        "zh": "每期还款四舍五入到分后略多一点，所以提前 {early}还清：共 {count} 期，最后一期 {last} 元。",
         "en": "Rounded to the fen, the payment is a little more than needed, so the loan is repaid {early} "
-        "month(s) early: {count} payments, the last of them {last} yuan.",
+        "early: {count} payments, the last of them {last} yuan.",
     },
 }
 
@@ -103,6 +105,8 @@ def ending_note(ending: Ending, lang: str) -> str | None:
         return None
     last = display_money(ending.last)
     if ending.early:
-        return t(MESSAGES, "early", lang, early=ending.term - ending.count, count=ending.count, last=last)
+        gap = ending.term - ending.count
+        early = t(MESSAGES, "one_month", lang) if gap == 1 else t(MESSAGES, "months", lang, n=gap)
+        return t(MESSAGES, "early", lang, early=early, count=ending.count, last=last)
     key = "more" if ending.difference > 0 else "less"
     return t(MESSAGES, key, lang, last=last, diff=display_money(abs(ending.difference)))

@@ -92,6 +92,8 @@ class Options:
     """Highest rate first against smallest balance first, when there is anything to compare."""
     overdue_days: tuple[int | None, ...]
     """Days each debt is overdue, as entered (``None`` if left empty)."""
+    fee_percents: tuple[Decimal | None, ...] = ()
+    """Each debt's total installment fee in percent, when its cost was entered as a fee."""
 
     @cached_property
     def owed(self) -> Decimal:
@@ -206,6 +208,9 @@ def build_options(values: Mapping[str, Any], debts: Sequence[Debt]) -> Options:
         fallback=fallback,
         strategies=compare_orders(debts, budget),
         overdue_days=tuple(row["overdue_days"] for row in values["debts"]),
+        fee_percents=tuple(
+            row.get("rate") if row.get("rate_kind") == "fee" else None for row in values["debts"]
+        ),
     )
 
 

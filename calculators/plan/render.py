@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
+from ..core.endings import ending_note
 from ..core.i18n import Text, t
 from ..core.money import ZERO, display_money, money_str, percent_str
 from ..page.chart import balance_chart
@@ -25,7 +26,7 @@ from .debts import Debt
 from .options import NEEDED_TERM, Options, method_name, option_title
 from .plans import Plan
 from .strategies import strategies_data, strategies_html
-from .verdicts import notes, verdicts
+from .verdicts import notes, unusual_rates, verdicts
 
 __all__ = ["page_data", "page_html"]
 
@@ -178,6 +179,9 @@ def _card(plan: Plan, title: str, options: Options, lang: str) -> str:
     figures = definition_list(
         _figures(plan, options.budget, options.method, lang), "calc-figures calc-figures-compact"
     )
+    why_last = ending_note(plan.ending, lang)
+    if why_last:
+        figures += paragraph(why_last, "calc-note calc-last-payment")
     css = "calc-option calc-option-fits" if plan.fits(options.budget) else "calc-option"
     return (
         f'<section class="{css}" data-option="{esc(plan.key)}">{heading(title, 5)}{figures}{button}</section>'
@@ -253,6 +257,7 @@ def _option_data(plan: Plan, budget: Decimal, lang: str) -> dict[str, Any]:
         "reduction_percent": f"{plan.reduction:.2f}",
         "monthly_payment_first": money_str(plan.first_payment),
         "monthly_payment_last": money_str(plan.last_payment),
+        "last_payment_apart": plan.ending.apart,
         "monthly_payment_max": money_str(plan.highest_payment),
         "months": plan.months,
         "payoff_month": plan.payoff_month,
@@ -293,6 +298,7 @@ def page_data(options: Options, lang: str) -> dict[str, Any]:
         "needed_payment": money_str(options.needed) if options.fit is None and options.needed else None,
         "needed_term": NEEDED_TERM,
         "fit_fallback": options.fallback,
+        "unusually_high": bool(unusual_rates(options, lang)),
         "debts": [_debt_data(debt) for debt in options.debts],
         "options": [_option_data(plan, options.budget, lang) for plan in options.plans],
         "strategies": strategies_data(options.strategies, options.debts)

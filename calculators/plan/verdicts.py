@@ -13,10 +13,11 @@ need 254.33 a month (the last, highest payment).
 from __future__ import annotations
 
 from ..core.i18n import Text, t
+from ..core.limits import unusual_note
 from ..core.money import display_money
 from .options import NEEDED_TERM, Options, method_name, option_title
 
-__all__ = ["notes", "verdicts"]
+__all__ = ["notes", "unusual_rates", "verdicts"]
 
 MESSAGES: dict[str, Text] = {
     # Verdicts
@@ -107,6 +108,13 @@ MESSAGES: dict[str, Text] = {
         "en": "Payments and interest are rounded to the fen and the last payment clears what remains, so it may "
         "differ by a few fen. These are estimates: your bill in the app is what counts.",
     },
+    "note_rounding_apart": {
+        "zh": "每期还款和利息都四舍五入到分，最后一期付清剩余本金和利息，所以最后一期可能和平常的还款不同；"
+        "相差超过 1 元或提前还清时，方案旁边会说明原因。这些是估算，请以 App 里的账单为准。",
+        "en": "Payments and interest are rounded to the fen and the last payment clears what remains, so it can "
+        "differ from the regular payment; where it differs by more than 1.00 or the debts are repaid early, "
+        "the option says why beside its figures. These are estimates: your bill in the app is what counts.",
+    },
 }
 
 
@@ -165,7 +173,19 @@ def verdicts(options: Options, lang: str) -> list[str]:
         said.append(t(MESSAGES, "within", lang, names=t(MESSAGES, "list_sep", lang).join(within)))
     elif options.fit is None:
         said.append(t(MESSAGES, "none_within", lang))
-    return said
+    return said + unusual_rates(options, lang)
+
+
+def unusual_rates(options: Options, lang: str) -> list[str]:
+    """An "unusually high" sentence for each debt whose rate (``12 r`` a year) or fee is above the
+    thresholds of :mod:`calculators.core.limits`, naming the debt when there are several."""
+    fees = options.fee_percents or (None,) * len(options.debts)
+    several = len(options.debts) > 1
+    found = (
+        unusual_note(debt.rate * 12, lang, fee_percent=fee, name=debt.name if several else None)
+        for debt, fee in zip(options.debts, fees, strict=True)
+    )
+    return [sentence for sentence in found if sentence]
 
 
 def notes(options: Options, lang: str) -> list[str]:
@@ -186,5 +206,6 @@ def notes(options: Options, lang: str) -> list[str]:
         if days
     )
     said.append(t(MESSAGES, "note_apr", lang))
-    said.append(t(MESSAGES, "note_rounding", lang))
+    few_fen = all(plan.ending.few_fen for plan in options.plans)
+    said.append(t(MESSAGES, "note_rounding" if few_fen else "note_rounding_apart", lang))
     return said
