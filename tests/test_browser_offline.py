@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 
 from calculators import run
+from calculators.core.i18n import pick
+from calculators.page.ui import UI
 from tests.browser_helpers import READY_TIMEOUT, collect, wait_for_result, wait_for_state
 from tests.conftest import PREFIX, watch
 from tests.samples import GOOD
@@ -123,7 +125,7 @@ def test_after_a_text_page_pages_work_offline_and_a_calculator_asks_for_a_connec
     page.fill("#calc-true-cost-amount", "10000")
     wait_for_state(page, "true-cost", "failed")
     status = page.inner_text("#calc-true-cost .calc-status")
-    assert "connection" in status, status
+    assert pick(UI["reason_offline"], "en") in status, status
     assert page.input_value("#calc-true-cost-amount") == "10000"
     fresh_context.set_offline(False)
     assert seen.foreign(base_url) == []
@@ -215,3 +217,32 @@ def test_the_about_page_button_deletes_the_offline_copy_and_the_sites_storage(
     assert page.evaluate("() => Object.keys(sessionStorage)") == []
     assert page.inner_text("#offline-clear-status").strip() != ""
     assert seen.errors == []
+
+
+SAVE_DATA = """
+Object.defineProperty(Navigator.prototype, "connection", {
+  configurable: true,
+  get: () => ({ saveData: true, effectiveType: "4g", addEventListener() {}, removeEventListener() {} }),
+});
+"""
+
+
+def test_save_data_fetches_nothing_ahead_and_starts_the_runtime_on_focus(
+    fresh_context, base_url: str
+) -> None:
+    fresh_context.add_init_script(SAVE_DATA)
+    page = fresh_context.new_page()
+    seen = watch(page)
+    page.goto(f"{base_url}en/guide/1-repayment-mechanism/")
+    wait_for_offline_state(page, "saving-data")
+    page.wait_for_timeout(6000)  # longer than the idle start's 4 s bound: nothing may start by itself
+    runtime = [
+        url for url in seen.requests if "/pyodide/" in url or "/py/" in url or "/calc/worker.js" in url
+    ]
+    assert runtime == []
+    assert page.evaluate(CACHE_NAMES) == []  # no background copy either
+
+    page.focus("#calc-true-cost-amount")
+    wait_for_state(page, "true-cost", "ready")
+    assert [url for url in seen.requests if url.endswith("pyodide.asm.wasm")]
+    assert seen.errors == [] and seen.foreign(base_url) == []

@@ -33,6 +33,7 @@ self.addEventListener("activate", (event) => {
       for (const name of await caches.keys()) {
         if (name.startsWith(PREFIX) && name !== PAGES_CACHE && name !== RUNTIME_CACHE) await caches.delete(name);
       }
+      if (!(await caches.has(RUNTIME_CACHE))) return;
       const runtime = await caches.open(RUNTIME_CACHE);
       const keep = new Set([...RUNTIME, absolute(MANIFEST.fullStdlib)]);
       for (const request of await runtime.keys()) {
@@ -111,6 +112,7 @@ async function fill(cacheName, relatives) {
 }
 
 async function runtimeCached() {
+  if (!(await caches.has(RUNTIME_CACHE))) return false;
   const cache = await caches.open(RUNTIME_CACHE);
   const found = await Promise.all(MANIFEST.runtime.map((relative) => cache.match(absolute(relative))));
   return found.every(Boolean);
