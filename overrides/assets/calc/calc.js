@@ -20,7 +20,7 @@ import {
   takeCarried,
 } from "./keep.js";
 import { addRow, applyShowWhen, removeRow, updateRowButtons } from "./rows.js";
-import { Runtime } from "./runtime.js";
+import { Runtime, startWhenIdle } from "./runtime.js";
 
 const DEBOUNCE_MS = 250;
 
@@ -191,7 +191,5 @@ openDetailsForPrint();
 
 if (forms.length && runtimeMeta) {
   forms.forEach(bind);
-  const startWhenIdle = () => runtime.start();
-  if ("requestIdleCallback" in window) requestIdleCallback(startWhenIdle, { timeout: 4000 });
-  else setTimeout(startWhenIdle, 2000);
+  startWhenIdle(runtime);
 }

@@ -19,7 +19,9 @@ export class Runtime {
     if (this.ready) return this.ready;
     this.ready = new Promise((resolve, reject) => {
       let timer; // declared before fail() can run: the checks below fail before it is set
-      const fail = (reason) => {
+      const fail = (cause) => {
+        // Offline, a runtime this browser has not kept can't arrive: say so, not "file missing".
+        const reason = ["missing", "timeout"].includes(cause) && navigator.onLine === false ? "offline" : cause;
         clearTimeout(timer);
         this.stop();
         this.onStatus("failed", reason);
@@ -91,4 +93,13 @@ export class Runtime {
       this.worker.postMessage({ type: "run", id, calculator, lang, fields });
     });
   }
+}
+
+// Start the runtime when the browser is idle, so it is ready by the time the reader has typed;
+// with Save-Data on, only on the first focus of a field (the caller's focus handler) instead.
+export function startWhenIdle(runtime) {
+  if (navigator.connection && navigator.connection.saveData) return;
+  const start = () => runtime.start();
+  if ("requestIdleCallback" in window) requestIdleCallback(start, { timeout: 4000 });
+  else setTimeout(start, 2000);
 }
