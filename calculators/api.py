@@ -7,9 +7,9 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from .fields import FieldErrors, read_fields
-from .forms import render_form
-from .i18n import LANGS, Text, t
+from .core.i18n import LANGS, Text, t
+from .page.fields import FieldErrors, read_fields
+from .page.forms import render_form
 from .registry import CALCULATORS
 
 __all__ = ["run", "form_html"]

@@ -12,7 +12,7 @@ import pkgutil
 from collections.abc import Iterator, MutableMapping
 
 from . import tools
-from .base import Calculator
+from .page.base import Calculator
 
 __all__ = ["CALCULATORS"]
 

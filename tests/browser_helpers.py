@@ -12,7 +12,7 @@ import difflib
 READY_TIMEOUT = 120_000  # the first answer waits for Pyodide to download and start
 ANSWER_TIMEOUT = 15_000  # later answers: a debounced run in a booted worker
 
-# The same walk over form.elements as collect() in overrides/assets/calc/calc.js.
+# The same walk over form.elements as collect() in overrides/assets/calc/fields.js.
 COLLECT = """
 form => {
   const fields = {};

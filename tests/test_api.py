@@ -6,8 +6,8 @@ import pytest
 
 import calculators
 from calculators import CALCULATORS, run
-from calculators.base import Calculator, Result
-from calculators.fields import Field
+from calculators.page.base import Calculator, Result
+from calculators.page.fields import Field
 
 
 def assert_shape(answer: dict) -> None:
@@ -57,7 +57,7 @@ def test_a_bug_in_a_calculator_becomes_a_message(monkeypatch: pytest.MonkeyPatch
 
 
 def test_group_rows_of_the_wrong_shape_are_tolerated(monkeypatch: pytest.MonkeyPatch) -> None:
-    from calculators.fields import Group
+    from calculators.page.fields import Group
 
     group = Group(
         "rows",

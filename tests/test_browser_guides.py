@@ -9,10 +9,10 @@ import json
 import pytest
 
 from calculators import run
-from calculators.i18n import pick
-from calculators.safety import MESSAGES as SAFETY
+from calculators.advice.safety import MESSAGES as SAFETY
+from calculators.core.i18n import pick
+from calculators.page.ui import UI
 from calculators.tools import channel, message, prepare
-from calculators.ui import UI
 from tests.browser_helpers import READY_TIMEOUT, collect, wait_for_result
 from tests.samples import XSS
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from calculators import run
-from calculators.chart import MESSAGES as CHART
-from calculators.i18n import pick
-from calculators.ui import UI
+from calculators.core.i18n import pick
+from calculators.page.chart import MESSAGES as CHART
+from calculators.page.ui import UI
 from tests.browser_helpers import READY_TIMEOUT, collect, controls, wait_for_result
 from tests.conftest import watch
 from tests.samples import XSS

@@ -13,9 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculators import CALCULATORS, run
-from calculators.fields import GROUP_MESSAGES
-from calculators.i18n import LANGS
-from calculators.reader import InputError, error_message
+from calculators.core.i18n import LANGS
+from calculators.core.reader import InputError, error_message
+from calculators.page.fields import GROUP_MESSAGES
 from calculators.tools import capacity as capacity_module
 
 XSS = "<img src=x onerror=alert(1)>"

@@ -6,12 +6,12 @@ from typing import Any
 
 import pytest
 
-from calculators import channel_rules as rules
 from calculators import form_html, run
-from calculators.channel_texts import CHANNEL_INFO, FREE_TIME, URGENT_TIME
-from calculators.fields import read_fields
-from calculators.i18n import pick
-from calculators.markup import esc
+from calculators.channel import rules
+from calculators.channel.texts import CHANNEL_INFO, FREE_TIME, URGENT_TIME
+from calculators.core.i18n import pick
+from calculators.page.fields import read_fields
+from calculators.page.markup import esc
 from calculators.tools import channel
 
 LANGS = ("zh", "en")

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 import pytest
 
 from calculators import CALCULATORS, form_html
-from calculators.i18n import pick
+from calculators.core.i18n import pick
 
 LANGS = ("zh", "en")
 

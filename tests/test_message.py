@@ -7,10 +7,10 @@ import re
 import pytest
 
 from calculators import form_html, run
-from calculators.goals import GOAL_KEYS, goal
-from calculators.i18n import pick
-from calculators.markup import esc
-from calculators.message_texts import METHOD_WORDS, OPTION_GOAL, PLACEHOLDERS, PRODUCT_WORDS, REASONS, TEXT
+from calculators.advice.goals import GOAL_KEYS, goal
+from calculators.core.i18n import pick
+from calculators.message.texts import METHOD_WORDS, OPTION_GOAL, PLACEHOLDERS, PRODUCT_WORDS, REASONS, TEXT
+from calculators.page.markup import esc
 from calculators.tools import message
 
 LANGS = ("zh", "en")

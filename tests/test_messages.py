@@ -41,5 +41,5 @@ def test_both_languages_take_the_same_placeholders(module_name: str) -> None:
 
 
 def test_the_tables_are_found() -> None:
-    assert texts_in(importlib.import_module("calculators.reader"))
-    assert texts_in(importlib.import_module("calculators.ui"))
+    assert texts_in(importlib.import_module("calculators.core.reader"))
+    assert texts_in(importlib.import_module("calculators.page.ui"))

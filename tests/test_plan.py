@@ -18,11 +18,11 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from calculators import CALCULATORS, run
-from calculators import chart as chart_module
-from calculators.debts import Debt
-from calculators.i18n import LANGS
-from calculators.plans import build_plan, shortest_fitting
-from calculators.reader import InputError, error_message
+from calculators.core.i18n import LANGS
+from calculators.core.reader import InputError, error_message
+from calculators.page import chart as chart_module
+from calculators.plan.debts import Debt
+from calculators.plan.plans import build_plan, shortest_fitting
 from calculators.tools import plan as plan_module
 
 MONEY = re.compile(r"^-?\d+\.\d{2}$")
@@ -421,7 +421,7 @@ def expected(source: str, key: str, params: dict, lang: str) -> str:
         return reader_message(key, lang, **params)
     if source == "plan":
         return plan_message(key, lang)
-    from calculators.fields import GROUP_MESSAGES
+    from calculators.page.fields import GROUP_MESSAGES
 
     return GROUP_MESSAGES[key][lang].format(**params)
 

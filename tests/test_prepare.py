@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from calculators import CALCULATORS, form_html, run, safety
-from calculators import goals as goals_module
-from calculators.i18n import t
-from calculators.markup import esc
+from calculators import CALCULATORS, form_html, run
+from calculators.advice import goals as goals_module
+from calculators.advice import safety
+from calculators.core.i18n import t
+from calculators.page.markup import esc
 from calculators.tools import prepare
 
 LANGS = ("zh", "en")

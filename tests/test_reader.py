@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from calculators.reader import InputError, error_message, read_money, read_percent, read_whole
+from calculators.core.reader import InputError, error_message, read_money, read_percent, read_whole
 
 GOOD_MONEY = [
     ("10000", "10000.00"),

@@ -1,7 +1,7 @@
 """Schedules under the rounding convention: worked cases, numpy-financial, and properties.
 
-Covers the reference schedules in ``calculators.schedules``, the faster columns the plan
-calculator builds (``calculators.plans.debt_columns``, checked to the fen against the
+Covers the reference schedules in ``calculators.core.schedules``, the faster columns the plan
+calculator builds (``calculators.plan.plans.debt_columns``, checked to the fen against the
 reference), the IRR used for annualized rates, and paying several debts down.
 """
 
@@ -14,11 +14,18 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from calculators.debts import Debt, avalanche_order, monthly_interest, monthly_rate, pay_down, snowball_order
-from calculators.money import ZERO
-from calculators.plans import METHODS, build_plan, debt_columns, first_payment, last_payment
-from calculators.schedules import Row, equal_installment, equal_principal, interest_first, total_interest
-from calculators.yields import loan_irr
+from calculators.core.money import ZERO
+from calculators.core.schedules import Row, equal_installment, equal_principal, interest_first, total_interest
+from calculators.core.yields import loan_irr
+from calculators.plan.debts import (
+    Debt,
+    avalanche_order,
+    monthly_interest,
+    monthly_rate,
+    pay_down,
+    snowball_order,
+)
+from calculators.plan.plans import METHODS, build_plan, debt_columns, first_payment, last_payment
 
 P = Decimal(10000)
 R = Decimal("0.015")

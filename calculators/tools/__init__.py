@@ -1,1 +1,1 @@
-"""One module per calculator; each defines ``CALCULATOR`` (see :mod:`calculators.base`)."""
+"""One module per calculator; each defines ``CALCULATOR`` (see :mod:`calculators.page.base`)."""

@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
-from ..base import Calculator, Result
-from ..fields import Field, FieldErrors, Group
-from ..i18n import Text, t
-from ..markup import carry_button, definition_list, heading, paragraph, table
-from ..money import ZERO, display_money, money_str, percent_str, to_fen
+from ..core.i18n import Text, t
+from ..core.money import ZERO, display_money, money_str, percent_str, to_fen
+from ..page.base import Calculator, Result
+from ..page.fields import Field, FieldErrors, Group
+from ..page.markup import carry_button, definition_list, heading, paragraph, table
 
 MESSAGES: dict[str, Text] = {
     "surplus": {"zh": "每月结余", "en": "Monthly surplus"},

@@ -1,22 +1,22 @@
 """Channel suggestion (section 4): rank the ways to reach the lender for this reader.
 
-The ranking itself lives in :mod:`calculators.channel_rules` (a table of rules, tested case by
-case); the fixed texts of each channel in :mod:`calculators.channel_texts`. This module declares
-the form, turns the read values into a :class:`~calculators.channel_rules.Situation`, and renders.
+The ranking itself lives in :mod:`calculators.channel.rules` (a table of rules, tested case by
+case); the fixed texts of each channel in :mod:`calculators.channel.texts`. This module declares
+the form, turns the read values into a :class:`~calculators.channel.rules.Situation`, and renders.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..base import Calculator, Result
-from ..channel_rules import Situation, excluded, fired, rank, regulator_eligible
-from ..channel_texts import CHANNEL_INFO, FREE_TIME, URGENT_TIME
-from ..fields import Choice, Field
-from ..goals import goal, goal_choices
-from ..i18n import Text, pick, t
-from ..markup import bullet_list, definition_list, esc, heading, ordered_list, paragraph
-from ..safety import agent_field, scam_warning_html
+from ..advice.goals import goal, goal_choices
+from ..advice.safety import agent_field, scam_warning_html
+from ..channel.rules import Situation, excluded, fired, rank, regulator_eligible
+from ..channel.texts import CHANNEL_INFO, FREE_TIME, URGENT_TIME
+from ..core.i18n import Text, pick, t
+from ..page.base import Calculator, Result
+from ..page.fields import Choice, Field
+from ..page.markup import bullet_list, definition_list, esc, heading, ordered_list, paragraph
 
 MESSAGES: dict[str, Text] = {
     "start_with": {"zh": "建议先从这里开始：{name}", "en": "Start here: {name}"},

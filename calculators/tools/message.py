@@ -2,8 +2,8 @@
 
 The plan fields (``amount_owed``, ``monthly_offer``, ``months``, ``method``, ``option``) carry
 the names the plan calculator fills in; all are optional. The message's language is chosen
-apart from the site's. The texts are composed in :mod:`calculators.message_compose` from the
-words in :mod:`calculators.message_texts`, and shown in copy blocks (escaped).
+apart from the site's. The texts are composed in :mod:`calculators.message.compose` from the
+words in :mod:`calculators.message.texts`, and shown in copy blocks (escaped).
 """
 
 from __future__ import annotations
@@ -11,16 +11,16 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ..base import Calculator, Result
-from ..fields import Choice, Field, FieldErrors
-from ..goals import goal_choices
-from ..i18n import Text, pick, t
-from ..markup import copy_block, paragraph
-from ..message_compose import Draft, chat_text, letter_text, record_text, script_text
-from ..message_texts import METHOD_WORDS, OPTION_GOAL, REASONS
-from ..money import display_money
-from ..safety import agent_field, scam_warning_html
-from ..ui import UI
+from ..advice.goals import goal_choices
+from ..advice.safety import agent_field, scam_warning_html
+from ..core.i18n import Text, pick, t
+from ..core.money import display_money
+from ..message.compose import Draft, chat_text, letter_text, record_text, script_text
+from ..message.texts import METHOD_WORDS, OPTION_GOAL, REASONS
+from ..page.base import Calculator, Result
+from ..page.fields import Choice, Field, FieldErrors
+from ..page.markup import copy_block, paragraph
+from ..page.ui import UI
 
 MESSAGES: dict[str, Text] = {
     "language": {"zh": "消息语言：{name}", "en": "Message language: {name}"},

@@ -1,9 +1,9 @@
 """Repayment plans (section 2.2): compare the options a reader can propose to the lender.
 
-Each debt's rate becomes a monthly rate ``r`` (:func:`calculators.debts.monthly_rate`: annual
+Each debt's rate becomes a monthly rate ``r`` (:func:`calculators.plan.debts.monthly_rate`: annual
 / 12, daily x 365 / 12, monthly, or the IRR of a flat fee). Every option applies the chosen
-method to each debt and adds the schedules month by month (:mod:`calculators.plans`; the
-options are built in :mod:`calculators.plan_options`):
+method to each debt and adds the schedules month by month (:mod:`calculators.plan.plans`; the
+options are built in :mod:`calculators.plan.options`):
 
 - ``current``: the remaining months the reader entered, at the stated rates;
 - ``longer_term``: 12 to 60 months;
@@ -18,11 +18,11 @@ month, the last 916.81, total interest 1,001.61, 18.00% nominal.
 
 With several debts, paying the whole budget each month with the extra going to the highest
 rate first (avalanche) or the smallest balance first (snowball) is compared
-(:func:`calculators.debts.pay_down`). If the budget does not exceed this month's interest the
+(:func:`calculators.plan.debts.pay_down`). If the budget does not exceed this month's interest the
 debts can never be repaid; the page says so and what payment would repay them in 60 months.
 
 This module holds the form, the checks that need several fields and the debts read from it;
-:mod:`calculators.plan_render` writes the page, its data and the CSV.
+:mod:`calculators.plan.render` writes the page, its data and the CSV.
 """
 
 from __future__ import annotations
@@ -30,13 +30,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ..base import Calculator, Result
-from ..debts import MAX_MONTHS, Debt, monthly_rate
-from ..fields import Choice, Field, FieldErrors, Group
-from ..i18n import Text, t
-from ..plan_options import build_options
-from ..plan_render import page_data, page_html
-from ..plans import NotAmortizing
+from ..core.i18n import Text, t
+from ..page.base import Calculator, Result
+from ..page.fields import Choice, Field, FieldErrors, Group
+from ..plan.debts import MAX_MONTHS, Debt, monthly_rate
+from ..plan.options import build_options
+from ..plan.plans import NotAmortizing
+from ..plan.render import page_data, page_html
 
 MESSAGES: dict[str, Text] = {
     "debt_n": {"zh": "债务 {n}", "en": "Debt {n}"},
@@ -250,8 +250,8 @@ def calculate(values: dict[str, Any], lang: str) -> Result:
     """Every option's figures and schedule, the avalanche / snowball comparison, chart and CSV.
 
     Read the debts (each with its monthly rate), build the options to compare
-    (:func:`calculators.plan_options.build_options`), then write the page and its data
-    (:mod:`calculators.plan_render`).
+    (:func:`calculators.plan.options.build_options`), then write the page and its data
+    (:mod:`calculators.plan.render`).
     """
     _check(values, lang)
     try:

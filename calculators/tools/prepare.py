@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..base import Calculator, Result
-from ..fields import Field
-from ..goals import GOALS, join_phrases
-from ..i18n import Text, pick, t
-from ..markup import bullet_list, esc, heading, paragraph
+from ..advice.goals import GOALS, join_phrases
+from ..core.i18n import Text, pick, t
+from ..page.base import Calculator, Result
+from ..page.fields import Field
+from ..page.markup import bullet_list, esc, heading, paragraph
 
 MESSAGES: dict[str, Text] = {
     "progress": {"zh": "已准备 {done} / {total} 项", "en": "{done} of {total} gathered"},

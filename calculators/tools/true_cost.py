@@ -16,13 +16,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ..base import Calculator, Result
-from ..fields import Choice, Field
-from ..i18n import Text, t
-from ..markup import definition_list, paragraph
-from ..money import display_money, money_str, percent_str, to_fen
-from ..rates import effective_annual, flat_fee_payment, irr, nominal_annual
-from ..schedules import equal_installment, total_interest
+from ..core.i18n import Text, t
+from ..core.money import display_money, money_str, percent_str, to_fen
+from ..core.rates import effective_annual, flat_fee_payment, irr, nominal_annual
+from ..core.schedules import equal_installment, total_interest
+from ..page.base import Calculator, Result
+from ..page.fields import Choice, Field
+from ..page.markup import definition_list, paragraph
 
 MESSAGES: dict[str, Text] = {
     "payment_exact": {

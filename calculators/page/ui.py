@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .i18n import Text
+from ..core.i18n import Text
 
 __all__ = ["UI"]
 

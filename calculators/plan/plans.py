@@ -1,6 +1,6 @@
 """Repayment plans for one or more debts, compared as options a reader can propose.
 
-A plan applies one method (等额本息 / 等额本金 / 先息后本, see :mod:`calculators.schedules`)
+A plan applies one method (等额本息 / 等额本金 / 先息后本, see :mod:`calculators.core.schedules`)
 to every debt over the same term, optionally after a pause, optionally with the interest rate
 cut by a percentage, and adds the schedules period by period into one schedule for all debts.
 
@@ -23,11 +23,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 from itertools import zip_longest
 
+from ..core.money import FEN, ZERO, to_fen
+from ..core.rates import annuity_payment
+from ..core.schedules import Row, equal_installment, equal_principal, interest_first
+from ..core.yields import loan_irr
 from .debts import MAX_MONTHS, Debt
-from .money import FEN, ZERO, to_fen
-from .rates import annuity_payment
-from .schedules import Row, equal_installment, equal_principal, interest_first
-from .yields import loan_irr
 
 __all__ = [
     "METHODS",
@@ -72,7 +72,7 @@ class NotAmortizing(ValueError):
 def debt_columns(method: str, principal: Decimal, rate: Decimal, term: int, pause: int = 0) -> Columns:
     """One debt's schedule: ``pause`` months with nothing paid, then ``method`` over ``term``.
 
-    The same arithmetic as :mod:`calculators.schedules` (the tests check it to the fen), kept
+    The same arithmetic as :mod:`calculators.core.schedules` (the tests check it to the fen), kept
     as plain columns because building row objects was most of the plan calculator's time.
     During a pause the interest is added to the balance: 10,000 at 1.5% a month paused for 2
     months grows to 10,150.00 and then 10,302.25, which is then repaid.

@@ -12,9 +12,9 @@ need 254.33 a month (the last, highest payment).
 
 from __future__ import annotations
 
-from .i18n import Text, t
-from .money import display_money
-from .plan_options import NEEDED_TERM, Options, method_name, option_title
+from ..core.i18n import Text, t
+from ..core.money import display_money
+from .options import NEEDED_TERM, Options, method_name, option_title
 
 __all__ = ["notes", "verdicts"]
 
@@ -118,8 +118,8 @@ def verdicts(options: Options, lang: str) -> list[str]:
     """The outlook, then the options other than "fits my budget" whose every payment fits.
 
     >>> from decimal import Decimal
-    >>> from calculators.debts import Debt
-    >>> from calculators.plan_options import build_options
+    >>> from calculators.plan.debts import Debt
+    >>> from calculators.plan.options import build_options
     >>> values = {"budget": Decimal(150), "method": "equal_installment", "current_months": None,
     ...           "longer_term": "12", "reduction": None, "pause_months": None,
     ...           "debts": [{"overdue_days": None}]}

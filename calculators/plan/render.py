@@ -17,15 +17,15 @@ from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
-from .chart import balance_chart
+from ..core.i18n import Text, t
+from ..core.money import ZERO, display_money, money_str, percent_str
+from ..page.chart import balance_chart
+from ..page.markup import carry_button, definition_list, esc, heading, paragraph, table
 from .debts import Debt
-from .i18n import Text, t
-from .markup import carry_button, definition_list, esc, heading, paragraph, table
-from .money import ZERO, display_money, money_str, percent_str
-from .plan_options import NEEDED_TERM, Options, method_name, option_title
-from .plan_strategies import strategies_data, strategies_html
-from .plan_verdicts import notes, verdicts
+from .options import NEEDED_TERM, Options, method_name, option_title
 from .plans import Plan
+from .strategies import strategies_data, strategies_html
+from .verdicts import notes, verdicts
 
 __all__ = ["page_data", "page_html"]
 
@@ -80,7 +80,7 @@ def _titled(options: Options, lang: str) -> list[tuple[Plan, str]]:
 def schedule_rows(plan: Plan) -> Iterator[tuple[int, Decimal, Decimal, Decimal, Decimal]]:
     """Each month of ``plan``: period, payment, principal ``= payment - interest``, interest, balance.
 
-    >>> from calculators.plans import build_plan
+    >>> from calculators.plan.plans import build_plan
     >>> plan = build_plan("x", [Debt("a", Decimal(10000), Decimal("0.015"))], "equal_installment", 12)
     >>> next(schedule_rows(plan))
     (1, Decimal('916.80'), Decimal('766.80'), Decimal('150.00'), Decimal('9233.20'))

@@ -39,6 +39,10 @@ MAX_MONEY = Decimal("100000000")
 MAX_RATE_PERCENT = Decimal("1000")
 """Any rate above 1000% is taken as a typing mistake."""
 
+MAX_NUMBER_CHARS = 40
+"""A number longer than this (after separators and currency marks are removed) is refused before it
+is converted, so any string, however long (a share link fills fields from code), answers at once."""
+
 MESSAGES: dict[str, Text] = {
     "empty": {"zh": "请填写这一项。", "en": "Please fill this in."},
     "not_number": {
@@ -103,12 +107,16 @@ def read_decimal(text: object) -> tuple[Decimal, bool]:
     Raises ``InputError("empty")`` or ``InputError("not_number")``.
     """
     raw = "" if text is None else str(text)
+    if len(raw) > 10 * MAX_NUMBER_CHARS:  # not worth cleaning: no one types a number this long
+        raise InputError("too_long", limit=MAX_NUMBER_CHARS)
     cleaned = normalize(raw)
     if not cleaned:
         raise InputError("empty")
     percent = cleaned.endswith("%")
     if percent:
         cleaned = cleaned[:-1]
+    if len(cleaned) > MAX_NUMBER_CHARS:
+        raise InputError("too_long", limit=MAX_NUMBER_CHARS)
     multiplier = Decimal(1)
     if cleaned and cleaned[-1].lower() in _MULTIPLIERS:
         multiplier = _MULTIPLIERS[cleaned[-1].lower()]
@@ -133,11 +141,11 @@ def read_money(text: object, *, allow_zero: bool = False, maximum: Decimal = MAX
     value, percent = read_decimal(text)
     if percent:
         raise InputError("not_number", text=str(text).strip()[:30])
+    if value > maximum:  # before rounding: a 27-digit number can't be quantized to the fen
+        raise InputError("too_large_money")
     value = to_fen(value)
     if value == 0 and not allow_zero:
         raise InputError("zero")
-    if value > maximum:
-        raise InputError("too_large_money")
     return value
 
 

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .i18n import Text
+from ..core.i18n import Text
 
 __all__ = [
     "BASE",

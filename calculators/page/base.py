@@ -6,8 +6,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..core.i18n import Text
 from .fields import Item
-from .i18n import Text
 
 __all__ = ["Calculator", "Result"]
 
@@ -26,7 +26,7 @@ class Calculator:
 
     ``fields`` renders the form and reads the input; ``calculate(values, lang)`` receives the
     read values (``Decimal`` money, ``int`` counts, lists of dicts for groups) and returns a
-    :class:`Result`, or raises :class:`calculators.fields.FieldErrors` for cross-field problems.
+    :class:`Result`, or raises :class:`calculators.page.fields.FieldErrors` for cross-field problems.
     ``page`` is the guide page (slug under ``guide/``) whose marker shows this calculator.
     ``features`` switch on page-side tools: ``share`` (link in the URL fragment), ``csv``,
     ``print``, ``persist`` (keep inputs in this browser's localStorage).

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .fields import Choice
-from .i18n import Text
+from ..core.i18n import Text
+from ..page.fields import Choice
 
 __all__ = ["GOALS", "GOAL_KEYS", "Goal", "goal", "goal_choices", "join_phrases"]
 

@@ -1,7 +1,7 @@
 """Several debts: which to pay first, the highest rate (avalanche) or the smallest balance (snowball).
 
 Both pay the whole budget every month: each debt's interest first, then everything left to one
-debt at a time until it is cleared (:func:`calculators.debts.pay_down`). The page compares how
+debt at a time until it is cleared (:func:`calculators.plan.debts.pay_down`). The page compares how
 long each order takes and the interest it costs: the interest saved by paying the highest rate
 first is ``I_snowball - I_avalanche`` and it is debt-free ``n_snowball - n_avalanche`` months
 sooner. Smallest balance first may clear a first debt sooner, which some find encouraging.
@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, NamedTuple
 
+from ..core.i18n import Text, t
+from ..core.money import ZERO, display_money, money_str
+from ..page.markup import carry_button, heading, paragraph, table
 from .debts import Debt, Payoff, avalanche_order, monthly_interest, pay_down, snowball_order
-from .i18n import Text, t
-from .markup import carry_button, heading, paragraph, table
-from .money import ZERO, display_money, money_str
 
 __all__ = ["Strategies", "compare_orders", "strategies_data", "strategies_html"]
 

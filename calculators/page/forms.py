@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import json
 
+from ..core.i18n import pick
 from .base import Calculator
 from .fields import Field, Group
-from .i18n import pick
 from .markup import esc
 from .ui import UI
 
@@ -125,12 +125,16 @@ def render_form(calculator: Calculator, lang: str) -> str:
     return (
         f'<div class="calc" id="{prefix}">'
         f'<form class="calc-form" data-calculator="{esc(calculator.name)}" data-lang="{esc(lang)}" '
-        f'data-features="{esc(features)}" data-ui="{esc(ui)}" novalidate aria-labelledby="{prefix}-title">'
+        f'data-features="{esc(features)}" data-ui="{esc(ui)}" novalidate aria-labelledby="{prefix}-title" '
+        # No submission to the network, ever: a "dialog" form outside a <dialog> submits nowhere,
+        # the CSP's form-action 'none' blocks any other, and the submit button stays disabled
+        # until the page script binds the form (the status line says why until then).
+        f'method="dialog">'
         f'<p class="calc-title" id="{prefix}-title">{esc(pick(calculator.title, lang))}</p>'
         f'<p class="calc-intro">{esc(pick(calculator.intro, lang))}</p>'
         f'<p class="calc-status" role="status" data-state="nojs">{esc(pick(UI["nojs"], lang))}</p>'
         f"{items}"
-        f'<div class="calc-actions"><button type="submit" class="md-button md-button--primary">'
+        f'<div class="calc-actions"><button type="submit" class="md-button md-button--primary" disabled>'
         f"{esc(pick(calculator.submit, lang))}</button></div>"
         f'<p class="calc-error calc-form-error" id="{prefix}-_form-error" role="alert" hidden></p>'
         f"{_tools(calculator, lang)}</form>"

@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .money import ZERO, to_fen
-from .yields import loan_irr
+from ..core.money import ZERO, to_fen
+from ..core.yields import loan_irr
 
 __all__ = [
     "Debt",

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 
-from .i18n import Text, t
+from ..core.i18n import Text, t
+from ..core.money import display_money
 from .markup import esc, table
-from .money import display_money
 
 __all__ = ["balance_chart", "MESSAGES"]
 

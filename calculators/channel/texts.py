@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .i18n import Text
+from ..core.i18n import Text
 
 __all__ = ["CHANNEL_INFO", "ChannelInfo", "FREE_TIME", "URGENT_TIME"]
 

@@ -1,11 +1,11 @@
 """The rate a loan really costs: a fast internal rate of return for loan-shaped cash flows.
 
 A loan seen from the borrower is ``-P`` (money received, written as negative here so that it
-matches :func:`calculators.rates.irr`) followed by payments ``c_1 ... c_n >= 0``. Its net
+matches :func:`calculators.core.rates.irr`) followed by payments ``c_1 ... c_n >= 0``. Its net
 present value ``f(i) = -P + sum(c_t / (1+i)^t)`` falls as ``i`` rises and is convex, so
 Newton's method started at ``i = 0`` (left of the root whenever the payments add up to at least
 ``P``) climbs to the root without overshooting: a handful of steps instead of the ~70 halvings
-of bisection. Anything else falls back to the bisection in :mod:`calculators.rates`.
+of bisection. Anything else falls back to the bisection in :mod:`calculators.core.rates`.
 """
 
 from __future__ import annotations

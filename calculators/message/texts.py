@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .i18n import Text
+from ..core.i18n import Text
 
 __all__ = [
     "METHOD_WORDS",

@@ -1,7 +1,7 @@
 """The options a reader can propose to the lender, built from the plan form, and their names.
 
 Every option applies a method to each debt and adds the schedules month by month
-(:func:`calculators.plans.build_plan`):
+(:func:`calculators.plan.plans.build_plan`):
 
 - ``current``: the remaining months the reader entered, at the stated rates;
 - ``longer_term``: 12 to 60 months;
@@ -13,7 +13,7 @@ Every option applies a method to each debt and adds the schedules month by month
 
 If no term fits, the page says what payment would repay the debts in :data:`NEEDED_TERM`
 months (:func:`needed_payment`). With several debts, paying the whole budget highest rate
-first and smallest balance first are compared too (:mod:`calculators.plan_strategies`).
+first and smallest balance first are compared too (:mod:`calculators.plan.strategies`).
 """
 
 from __future__ import annotations
@@ -24,11 +24,11 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
+from ..core.i18n import Text, pick, t
+from ..core.money import ZERO
 from .debts import Debt, monthly_interest
-from .i18n import Text, pick, t
-from .money import ZERO
-from .plan_strategies import Strategies, compare_orders
 from .plans import Plan, build_plan, shortest_fitting
+from .strategies import Strategies, compare_orders
 
 __all__ = ["NEEDED_TERM", "Options", "build_options", "method_name", "needed_payment", "option_title"]
 
@@ -108,7 +108,7 @@ def needed_payment(debts: Sequence[Debt]) -> Decimal:
 
 
 def fitting_plan(debts: Sequence[Debt], method: str, budget: Decimal) -> tuple[Plan | None, bool]:
-    """The shortest plan within ``budget`` (:func:`calculators.plans.shortest_fitting`), and
+    """The shortest plan within ``budget`` (:func:`calculators.plan.plans.shortest_fitting`), and
     whether it had to fall back to equal installments because ``method`` never fits.
 
     Interest first repays the whole amount in the last month, so with 10,000 at 1.5% a month

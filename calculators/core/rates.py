@@ -27,7 +27,7 @@ def annuity_payment(principal: Decimal, rate: Decimal, periods: int) -> Decimal:
     Example: 10,000 yuan at 1.5% a month over 12 months costs 916.80 a month
     (rounded half-up to the fen):
 
-    >>> from calculators.money import to_fen
+    >>> from calculators.core.money import to_fen
     >>> to_fen(annuity_payment(Decimal(10000), Decimal("0.015"), 12))
     Decimal('916.80')
     """

@@ -11,9 +11,9 @@ True
 
 from __future__ import annotations
 
-from .fields import Field
-from .i18n import Text, t
-from .markup import esc
+from ..core.i18n import Text, t
+from ..page.fields import Field
+from ..page.markup import esc
 
 __all__ = ["MESSAGES", "agent_field", "scam_warning_html"]
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from .i18n import Text, t
-from .reader import (
+from ..core.i18n import Text, t
+from ..core.reader import (
     MAX_MONEY,
     MAX_RATE_PERCENT,
     InputError,
@@ -159,7 +159,7 @@ def _read_flat(
 def read_fields(items: Sequence[Item], raw: Mapping[str, Any], lang: str) -> dict[str, Any]:
     """Read every field of a form; raise :class:`FieldErrors` listing every bad one.
 
-    >>> from calculators.fields import Field
+    >>> from calculators.page.fields import Field
     >>> read_fields([Field("amount", "money", {"zh": "金额", "en": "Amount"})], {"amount": "1万"}, "en")
     {'amount': Decimal('10000.00')}
     """

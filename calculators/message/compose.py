@@ -2,7 +2,7 @@
 
 Everything is plain text in the message's language (``draft.lang``), which the reader picks
 independently of the site's language. The reader's own words (``detail``, ``extra``) are kept
-as typed; the page shows the texts through :func:`calculators.markup.copy_block`, which escapes.
+as typed; the page shows the texts through :func:`calculators.page.markup.copy_block`, which escapes.
 
 >>> d = Draft(lang="en", goal="longer_term", reason="job_loss", offer=Decimal("800"), months=18)
 >>> chat_text(d).splitlines()[0]
@@ -14,10 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .goals import goal
-from .i18n import pick, t
-from .message_texts import METHOD_WORDS, PLACEHOLDERS, PRODUCT_WORDS, REASONS, TEXT
-from .money import display_money
+from ..advice.goals import goal
+from ..core.i18n import pick, t
+from ..core.money import display_money
+from .texts import METHOD_WORDS, PLACEHOLDERS, PRODUCT_WORDS, REASONS, TEXT
 
 __all__ = ["Draft", "chat_text", "letter_text", "record_text", "script_text"]
 

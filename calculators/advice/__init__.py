@@ -1,0 +1,1 @@
+"""Advice shared by several calculators: the reader's goals and the warning about paid agents."""

@@ -1,0 +1,1 @@
+"""The channel calculator's parts: the ranking rules and the texts (entry: ``calculators.tools.channel``)."""

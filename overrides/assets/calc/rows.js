@@ -1,0 +1,64 @@
+// Repeated rows (e.g. several debts): add, remove, renumber, and fields that apply only for some
+// choices (data-show-when="kind=daily,monthly").
+
+function renumberRow(row, group, index) {
+  const name = group.dataset.group;
+  const namePattern = new RegExp(`^${name}\\.\\d+\\.`);
+  const idPattern = new RegExp(`-${name}-\\d+-`, "g");
+  row.dataset.row = String(index);
+  for (const element of row.querySelectorAll("[name]")) {
+    element.name = element.name.replace(namePattern, `${name}.${index}.`);
+  }
+  for (const element of row.querySelectorAll("[id], [for], [aria-describedby]")) {
+    for (const attribute of ["id", "for", "aria-describedby"]) {
+      const value = element.getAttribute(attribute);
+      if (value) element.setAttribute(attribute, value.replace(idPattern, `-${name}-${index}-`));
+    }
+  }
+  const title = row.querySelector(".calc-row-title");
+  const template = group.querySelector("template.calc-row-template");
+  const pattern = template.content.querySelector(".calc-row-title").textContent;
+  if (title) title.textContent = pattern.replace("__n__", String(index + 1));
+}
+
+export function addRow(form, group) {
+  const rows = group.querySelector(".calc-rows");
+  const template = group.querySelector("template.calc-row-template");
+  const index = rows.children.length;
+  const html = template.innerHTML.replaceAll("__i__", String(index)).replaceAll("__n__", String(index + 1));
+  rows.insertAdjacentHTML("beforeend", html);
+  updateRowButtons(group);
+  applyShowWhen(form);
+  return rows.lastElementChild;
+}
+
+export function removeRow(form, group, row) {
+  row.remove();
+  [...group.querySelector(".calc-rows").children].forEach((each, index) => renumberRow(each, group, index));
+  updateRowButtons(group);
+}
+
+export function setRowCount(form, group, count) {
+  const rows = group.querySelector(".calc-rows");
+  const wanted = Math.max(Number(group.dataset.minRows || 1), Math.min(count, Number(group.dataset.maxRows)));
+  while (rows.children.length < wanted) addRow(form, group);
+  while (rows.children.length > wanted) rows.lastElementChild.remove();
+  updateRowButtons(group);
+}
+
+export function updateRowButtons(group) {
+  const count = group.querySelector(".calc-rows").children.length;
+  for (const button of group.querySelectorAll(".calc-remove-row")) {
+    button.hidden = count <= Number(group.dataset.minRows || 1);
+  }
+  group.querySelector(".calc-add-row").hidden = count >= Number(group.dataset.maxRows);
+}
+
+export function applyShowWhen(form) {
+  for (const box of form.querySelectorAll("[data-show-when]")) {
+    const [other, allowed] = box.dataset.showWhen.split("=");
+    const scope = box.closest(".calc-row") || form;
+    const control = scope.querySelector(`[name="${CSS.escape(other)}"], [name$=".${CSS.escape(other)}"]`);
+    box.hidden = !control || !allowed.split(",").includes(control.value);
+  }
+}

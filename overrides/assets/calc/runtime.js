@@ -1,0 +1,94 @@
+// The runtime: one module Worker running Pyodide, requests matched by id. The main thread never
+// runs Python; a runaway calculation is stopped by terminating the worker (no SharedArrayBuffer on
+// GitHub Pages), and the next request boots a fresh one.
+
+export const BOOT_TIMEOUT_MS = 120000; // a slow phone on a slow network may need this long for ~12 MB
+export const RUN_TIMEOUT_MS = 10000;
+
+export class Runtime {
+  constructor(config, onStatus) {
+    this.config = config;
+    this.onStatus = onStatus; // (state, reason) => void
+    this.worker = null;
+    this.ready = null;
+    this.pending = new Map();
+    this.nextId = 1;
+  }
+
+  start() {
+    if (this.ready) return this.ready;
+    this.ready = new Promise((resolve, reject) => {
+      let timer; // declared before fail() can run: the checks below fail before it is set
+      const fail = (reason) => {
+        clearTimeout(timer);
+        this.stop();
+        this.onStatus("failed", reason);
+        reject(new Error(reason));
+      };
+      if (typeof Worker !== "function") return fail("worker");
+      if (typeof WebAssembly !== "object") return fail("wasm");
+      timer = setTimeout(() => fail("timeout"), this.config.bootTimeoutMs || BOOT_TIMEOUT_MS);
+      performance.mark("calc:worker-start"); // for the benchmark: the boot runs from here to calc:ready
+      this.onStatus("downloading");
+      try {
+        const version = this.config.version ? `?v=${encodeURIComponent(this.config.version)}` : "";
+        this.worker = new Worker(new URL(`worker.js${version}`, import.meta.url), { type: "module" });
+      } catch (error) {
+        return fail("worker");
+      }
+      this.worker.onerror = (event) => {
+        event.preventDefault();
+        // A worker script that could not load reports no message; one that threw reports its error.
+        fail(event.message ? "crash" : "missing");
+      };
+      this.worker.onmessage = ({ data }) => {
+        if (data.type === "stage") this.onStatus(data.stage);
+        else if (data.type === "ready") {
+          clearTimeout(timer);
+          performance.mark("calc:ready", { detail: data.timings });
+          this.booted = true;
+          this.onStatus("ready");
+          resolve();
+        } else if (data.type === "boot-error") fail(data.reason);
+        else if (data.type === "result") this.settle(data);
+      };
+      this.worker.postMessage({ type: "boot", ...this.config });
+    });
+    this.ready.catch(() => {});
+    return this.ready;
+  }
+
+  stop() {
+    if (this.worker) this.worker.terminate();
+    this.worker = null;
+    this.booted = false;
+    this.ready = null;
+    for (const { reject, timer } of this.pending.values()) {
+      clearTimeout(timer);
+      reject(new Error("stopped"));
+    }
+    this.pending.clear();
+  }
+
+  settle(answer) {
+    const waiting = this.pending.get(answer.id);
+    if (!waiting) return;
+    clearTimeout(waiting.timer);
+    this.pending.delete(answer.id);
+    waiting.resolve(answer);
+  }
+
+  async run(calculator, lang, fields) {
+    await this.start();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        this.stop(); // terminate the runaway worker; the next request boots a fresh one
+        reject(Object.assign(new Error("slow"), { slow: true }));
+      }, RUN_TIMEOUT_MS);
+      this.pending.set(id, { resolve, reject, timer });
+      this.worker.postMessage({ type: "run", id, calculator, lang, fields });
+    });
+  }
+}
