@@ -6,6 +6,7 @@ Traditional: OpenCC run over them again changes nothing but the guide's own test
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -18,11 +19,14 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.exceptions import PluginError
 
+from calculators import CALCULATORS, form_html, run
 from tests.conftest import ROOT
+from tests.samples import BAD, GOOD
 from tests.test_build import PAGES, page_file, text_of
 
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 import traditional_pages  # noqa: E402
+import traditional_text  # noqa: E402
 from traditional_text import EXCEPTIONS, opencc_convert, to_traditional  # noqa: E402
 
 HANT = "zh-Hant"
@@ -80,20 +84,24 @@ def test_traditional_page_is_the_simplified_page_converted(site: Path, page: str
 
 
 def test_exceptions_are_needed_and_hold(site: Path) -> None:
-    sources = "".join(
+    pages = "".join(
         p.read_text(encoding="utf-8") for p in traditional_pages.simplified_sources(ROOT / "docs")
     )
-    built = "".join(words_of(hant_html(site, page)) for page in PAGES)
+    sources = pages + "\n".join(sorted(traditional_text.calculator_texts(ROOT)))
+    built = "".join(words_of(hant_html(site, page)) for page in PAGES) + "".join(
+        json.dumps(run(name, fields, HANT), ensure_ascii=False) for name in GOOD for fields in GOOD[name]
+    )
     assert EXCEPTIONS, "the list documents where OpenCC is wrong for this text"
+    plain, ours = opencc_convert(sources), to_traditional(sources)
+    assert len(plain) == len(ours) == len(sources)  # character for character: positions line up
     for simplified, wanted in EXCEPTIONS.items():
-        uses = sources.count(simplified)
-        assert uses, f"{simplified} no longer occurs: drop the exception"
-        plain = opencc_convert(sources)
-        assert plain.count(wanted) < uses, f"OpenCC now writes {wanted} everywhere: drop the exception"
-        assert to_traditional(sources).count(wanted) >= uses
-        wrong = opencc_convert(simplified)
-        assert wrong != wanted and wrong in plain
-        assert wrong not in built, f"{wrong} in the built pages, {wanted} expected"
+        spots = [match.start() for match in re.finditer(re.escape(simplified), sources)]
+        assert spots, f"{simplified} no longer occurs: drop the exception"
+        wrong = {plain[i : i + len(simplified)] for i in spots} - {wanted}
+        assert wrong, f"OpenCC now writes {wanted} everywhere: drop the exception"
+        assert all(ours[i : i + len(simplified)] == wanted for i in spots)
+        for form in wrong:
+            assert form not in built, f"{form} in the built pages or answers, {wanted} expected"
         assert wanted in built
 
 
@@ -122,7 +130,9 @@ def test_navigation_lists_every_page_in_traditional(site: Path) -> None:
     nav = hant_html(site, "")
     for page in PAGES[1:]:
         title = re.search(r"<h1[^>]*>(.*?)</h1>", hant_html(site, page), re.S)
-        assert title and text_of(title.group(1)).replace("¶", "").strip() in text_of(nav), page
+        assert title, page
+        name = text_of(re.sub(r'<a class="headerlink".*?</a>', "", title.group(1))).strip()
+        assert f">{name}<" in nav.replace("\n", "").replace("  ", ""), page
 
 
 def test_search_index_holds_traditional_words(site: Path) -> None:
@@ -224,3 +234,156 @@ def test_the_build_refuses_a_hand_written_traditional_page(tmp_path: Path) -> No
     )
     assert done.returncode != 0
     assert "introduction.zh-Hant.md was not generated" in done.stdout + done.stderr
+
+
+# --- the calculators: Traditional answers without a converter in the browser ------------------
+
+NUMBER = re.compile(r"\d[\d,.]*\d|\d")
+GOOD_CASES = [(name, index) for name, samples in GOOD.items() for index in range(len(samples))]
+BAD_CASES = [(name, index) for name, samples in BAD.items() for index in range(len(samples))]
+
+
+def in_page_language(fields: dict) -> dict:
+    """The message generator can be told to write in another language: here, the page's."""
+    return {**fields, "message_lang": ""} if "message_lang" in fields else fields
+
+
+def message_language_fixed(name: str, fields: dict) -> dict:
+    """A message "in the page's language" differs by design (简体 / 繁體): name the language."""
+    if "message_lang" in {item.name for item in CALCULATORS[name].fields}:
+        return {**fields, "message_lang": fields.get("message_lang") or "zh"}
+    return fields
+
+
+def comparable(answer: dict) -> str:
+    """An answer with every Chinese character converted (so zh and zh-Hant can be compared)."""
+    text = json.dumps(answer, ensure_ascii=False, sort_keys=True).replace(f'"{HANT}"', '"zh"')
+    return to_traditional(text)
+
+
+@pytest.mark.parametrize(("name", "index"), GOOD_CASES)
+def test_traditional_answers_give_the_same_figures_and_words(name: str, index: int) -> None:
+    fields = message_language_fixed(name, GOOD[name][index])
+    simplified, traditional = run(name, fields, "zh"), run(name, fields, HANT)
+    assert simplified["ok"] and traditional["ok"], traditional["errors"]
+    assert NUMBER.findall(traditional["html"]) == NUMBER.findall(simplified["html"])
+    assert traditional["data"].keys() == simplified["data"].keys()
+    # the same answer, word for word, once converted: nothing left out, in English, or different
+    assert comparable(traditional) == comparable(simplified)
+
+
+@pytest.mark.parametrize(("name", "index"), BAD_CASES)
+def test_traditional_refusals_name_the_same_fields(name: str, index: int) -> None:
+    fields = message_language_fixed(name, BAD[name][index])
+    simplified, traditional = run(name, fields, "zh"), run(name, fields, HANT)
+    assert traditional["ok"] is False and traditional["errors"].keys() == simplified["errors"].keys()
+    assert comparable(traditional) == comparable(simplified)
+
+
+def typed_by_the_reader(fields: object) -> list[str]:
+    if isinstance(fields, str):
+        return [fields]
+    values = fields.values() if isinstance(fields, dict) else fields if isinstance(fields, list) else []
+    return [text for value in values for text in typed_by_the_reader(value)]
+
+
+def test_traditional_outputs_have_nothing_left_to_convert() -> None:
+    """Forms and every sample's answer (a corpus that also catches Chinese written outside a table)."""
+    corpus = [form_html(name, HANT) for name in CALCULATORS]
+    for samples in (GOOD, BAD):
+        for name, cases in samples.items():
+            for fields in cases:
+                text = json.dumps(run(name, in_page_language(fields), HANT), ensure_ascii=False)
+                for typed in sorted(set(typed_by_the_reader(fields)), key=len, reverse=True):
+                    # what the reader typed comes back as typed (in the page and in JSON)
+                    text = text.replace(json.dumps(typed, ensure_ascii=False)[1:-1], "")
+                    text = text.replace(html.escape(typed), "")
+                corpus.append(text)
+    assert sum(len(text) for text in corpus) > 100_000
+    assert left_in_simplified("\n".join(corpus)) == []
+
+
+def test_a_traditional_reader_can_type_amounts_as_they_write_them() -> None:
+    typed = run("true-cost", {"amount": "1.5萬塊錢", "kind": "fee", "fee": "8.8", "periods": "12"}, HANT)
+    assert typed["ok"], typed["errors"]
+    assert (
+        typed["data"]
+        == run("true-cost", {"amount": "15000", "kind": "fee", "fee": "8.8", "periods": "12"}, HANT)["data"]
+    )
+
+
+def test_the_table_is_generated_from_the_current_texts() -> None:
+    table = ROOT / "calculators" / "core" / "traditional_table.py"
+    assert table.read_text(encoding="utf-8") == traditional_text.table_source(
+        traditional_text.calculator_texts(ROOT)
+    )
+    ignored = subprocess.run(["git", "check-ignore", "-q", str(table)], cwd=ROOT, check=False)
+    assert ignored.returncode == 0
+
+
+def test_texts_are_found_wherever_they_are_written(tmp_path: Path) -> None:
+    """Derived, not listed: a literal in a function body, and a text composed at import time."""
+    (tmp_path / "calculators").mkdir()
+    (tmp_path / "calculators" / "new.py").write_text(
+        'def answer(lang):\n    return pick({"zh": "新的计算器说明", "en": "New"}, lang)\n', encoding="utf-8"
+    )
+    assert traditional_text._texts_in_source(tmp_path / "calculators") == {"新的计算器说明"}
+    composed = SimpleNamespace(FIELDS=({"zh": "目标：" + "延长期限", "en": "Goal: longer"},))
+    assert traditional_text._texts_in_objects([composed]) == {"目标：延长期限"}
+    source = traditional_text.table_source({"新的计算器说明", "12378", "目标：延长期限"})
+    namespace: dict = {}
+    exec(source, namespace)  # noqa: S102 - the generated module, as Python reads it
+    assert namespace["TABLE"] == {"新的计算器说明": "新的計算器說明", "目标：延长期限": "目標：延長期限"}
+
+
+def test_the_wheel_answers_in_traditional_without_opencc(tmp_path: Path) -> None:
+    import venv
+
+    sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+    import pyodide_runtime
+
+    wheel = pyodide_runtime.build_wheel_and_lock(tmp_path / "wheel")
+    venv.create(tmp_path / "env", with_pip=True)
+    python = tmp_path / "env" / "bin" / "python"
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "-q", "--no-index", "--no-deps", str(wheel)], check=True
+    )
+    script = (
+        "import json, calculators\n"
+        "try:\n    import opencc\nexcept ImportError:\n    pass\nelse:\n    raise SystemExit('opencc present')\n"
+        "print(json.dumps(calculators.run('true-cost', {'amount': '1万', 'kind': 'fee', 'fee': '8.8', "
+        "'periods': '12'}, 'zh-Hant'), ensure_ascii=False))"
+    )
+    done = subprocess.run(
+        [str(python), "-I", "-c", script], check=True, capture_output=True, text=True, cwd=tmp_path
+    )
+    answer = json.loads(done.stdout)
+    assert answer == run("true-cost", {"amount": "1万", "kind": "fee", "fee": "8.8", "periods": "12"}, HANT)
+    assert "還" in answer["html"] or "實際" in answer["html"]
+    assert left_in_simplified(answer["html"]) == []
+
+
+@pytest.mark.pyodide
+def test_pyodide_answers_in_traditional_like_the_host(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+    import pyodide_runtime
+
+    out = tmp_path / "wheel"
+    pyodide_runtime.build_wheel_and_lock(out)
+    cases = [
+        {"calculator": name, "fields": in_page_language(GOOD[name][0]), "lang": HANT}
+        for name in sorted(CALCULATORS)
+    ]
+    done = subprocess.run(
+        ["node", str(ROOT / "tests" / "pyodide_run.mjs"), str(out)],
+        input=json.dumps(cases),
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    answers = json.loads(done.stdout)["answers"]
+    for case, got in zip(cases, answers, strict=True):
+        assert got == run(case["calculator"], case["fields"], HANT), case["calculator"]
+        assert got["ok"]

@@ -1,7 +1,7 @@
 """Reading numbers as people type them.
 
 Accepts full-width digits (１２３４), separators (``,`` ``，`` spaces), currency marks
-(元 ¥ ￥ CNY RMB), the multipliers 万 (10,000) and 千 (1,000), and a trailing ``%``.
+(元 ¥ ￥ CNY RMB), the multipliers 万 or 萬 (10,000) and 千 (1,000), and a trailing ``%``.
 Every failure raises :class:`InputError` carrying a message key; :func:`error_message`
 turns it into text in the page's language.
 
@@ -71,9 +71,15 @@ MESSAGES: dict[str, Text] = {
 
 _FULL_WIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９．－＋％"}
 _FULL_WIDTH.update({ord("。"): ord("."), ord("，"): ord(","), ord("　"): ord(" ")})
-_CURRENCY = re.compile(r"(人民币|元整|元|块钱|块|¥|￥|CNY|RMB|yuan)", re.IGNORECASE)
+_CURRENCY = re.compile(r"(人民币|人民幣|元整|元|块钱|塊錢|块|塊|¥|￥|CNY|RMB|yuan)", re.IGNORECASE)
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
-_MULTIPLIERS = {"万": Decimal(10000), "w": Decimal(10000), "千": Decimal(1000), "k": Decimal(1000)}
+_MULTIPLIERS = {
+    "万": Decimal(10000),
+    "萬": Decimal(10000),  # as Traditional readers type it
+    "w": Decimal(10000),
+    "千": Decimal(1000),
+    "k": Decimal(1000),
+}
 
 
 class InputError(ValueError):
