@@ -387,3 +387,25 @@ def test_pyodide_answers_in_traditional_like_the_host(tmp_path: Path) -> None:
     for case, got in zip(cases, answers, strict=True):
         assert got == run(case["calculator"], case["fields"], HANT), case["calculator"]
         assert got["ok"]
+
+
+@pytest.mark.browser
+def test_a_traditional_reader_gets_a_traditional_answer_in_the_browser(page_and_watch, base_url: str) -> None:
+    """The page's form and the answer from Pyodide in the worker, in Traditional, as on the host."""
+    page, _ = page_and_watch
+    page.goto(f"{base_url}{HANT}/guide/1-repayment-mechanism/")
+    assert page.locator("form[data-calculator=true-cost]").get_attribute("data-lang") == HANT
+    page.fill("#calc-true-cost-amount", "1萬")
+    page.select_option("#calc-true-cost-kind", "fee")
+    page.fill("#calc-true-cost-fee", "8.8%")
+    page.fill("#calc-true-cost-periods", "12")
+    result = page.locator("#calc-true-cost-result")
+    result.locator("dl").wait_for(timeout=120_000)
+    expected = run("true-cost", {"amount": "1萬", "kind": "fee", "fee": "8.8%", "periods": "12"}, HANT)
+    assert result.inner_html() == expected["html"]
+    assert "15.86%" in result.inner_text() and "17.07%" in result.inner_text()
+    assert left_in_simplified(page.inner_text("#calc-true-cost")) == []
+    page.fill("#calc-true-cost-amount", "abc")
+    error = page.locator("#calc-true-cost-amount-error")
+    error.wait_for(state="visible", timeout=10_000)
+    assert "不是一個數字" in error.inner_text()
