@@ -9,10 +9,10 @@ from typing import Any
 
 from .core.i18n import LANGS, SITE_LANGS, Text, t
 from .page.fields import FieldErrors, read_fields
-from .page.forms import render_form
+from .page.forms import STEPS, Step, render_form, render_skip_links
 from .registry import CALCULATORS
 
-__all__ = ["run", "form_html"]
+__all__ = ["run", "form_html", "skip_links_html"]
 
 MESSAGES: dict[str, Text] = {
     "unknown_calculator": {
@@ -86,4 +86,11 @@ def form_html(calculator: str, lang: str) -> str:
     """The form for ``calculator`` in ``lang``; ``KeyError`` for an unknown name (fails the build)."""
     if lang not in SITE_LANGS:
         raise KeyError(f"unknown language {lang!r}")
-    return render_form(CALCULATORS[calculator], lang)
+    found = CALCULATORS[calculator]
+    steps = [Step(c.name, c.title, c.page) for c in (CALCULATORS.get(name) for name in STEPS) if c]
+    return render_form(found, lang, steps)
+
+
+def skip_links_html(calculators: list[str], lang: str) -> str:
+    """Skip links to the page's calculators (after the theme's own skip link), in ``lang``."""
+    return render_skip_links([CALCULATORS[name] for name in calculators], lang)
