@@ -57,6 +57,20 @@ MESSAGE_FROM_PLAN = {
     "option": "longer_term",
 }
 
+AGREEMENT = {
+    "amount": "916.80",
+    "payments": "12",
+    "last_amount": "916.81",
+    "first_due": "2028-01-31",
+    "due_day": "",
+    "interest": "frozen",
+    "charges": "unknown",
+    "confirmed_via": "chat",
+    "agent": "",
+    "reminder_days": "3",
+    "credit_every": "6",
+}
+
 GOOD: dict[str, list] = {
     "true-cost": [
         {"amount": "1万", "kind": "fee", "fee": "8.8%", "periods": "12"},
@@ -137,6 +151,23 @@ GOOD: dict[str, list] = {
         },
         {**MESSAGE_FROM_PLAN, "message_lang": "zh", "goal": "pause", "option": "", "pay_meanwhile": ""},
     ],
+    "agreement": [
+        AGREEMENT,  # due on the 31st: 29 February 2028, and credit-report reminders
+        {
+            **AGREEMENT,
+            "amount": "1,200元",
+            "payments": "３６",
+            "last_amount": "",
+            "first_due": "2026年12月15日",
+            "due_day": "30",
+            "interest": "unknown",
+            "confirmed_via": "call",
+            "agent": XSS,
+            "reminder_days": "0",
+            "credit_every": "",
+        },
+        {**AGREEMENT, "payments": "1", "last_amount": "", "first_due": "2099/12/31", "credit_every": "12"},
+    ],
 }
 
 BAD: dict[str, list] = {
@@ -178,6 +209,24 @@ BAD: dict[str, list] = {
         {"reason_detail": "x" * 201, "extra": XSS, "amount_owed": XSS},
         {"amount_owed": "1000", "monthly_offer": "1,500"},
         {**MESSAGE_FROM_PLAN, "months": "601", "option": "longer"},
+    ],
+    "agreement": [
+        {  # a bad value in every field
+            **AGREEMENT,
+            "amount": XSS,
+            "payments": "601",
+            "last_amount": "-5",
+            "first_due": "2027-02-29",
+            "due_day": "32",
+            "interest": "maybe",
+            "charges": XSS,
+            "confirmed_via": "pigeon",
+            "agent": "x" * 41,
+            "reminder_days": "31",
+            "credit_every": "5",
+        },
+        {**AGREEMENT, "amount": "", "payments": "0", "first_due": "tomorrow", "reminder_days": "-1"},
+        {**AGREEMENT, "first_due": "1999-12-31"},
     ],
 }
 
