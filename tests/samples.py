@@ -71,6 +71,15 @@ AGREEMENT = {
     "credit_every": "6",
 }
 
+FUND = {
+    "essentials": "3000",
+    "cover_months": "3",
+    "savings": "2000",
+    "repayment": "916.80",
+    "left": "800",
+    "plan_saving": "",
+}
+
 GOOD: dict[str, list] = {
     "true-cost": [
         {"amount": "1万", "kind": "fee", "fee": "8.8%", "periods": "12"},
@@ -168,6 +177,13 @@ GOOD: dict[str, list] = {
         },
         {**AGREEMENT, "payments": "1", "last_amount": "", "first_due": "2099/12/31", "credit_every": "12"},
     ],
+    "emergency-fund": [
+        FUND,  # 9 months: 8 x 800, then 600
+        {**FUND, "savings": "1万"},  # already reached
+        {**FUND, "left": "0"},  # nothing left to save
+        {**FUND, "plan_saving": "1,000元", "cover_months": "６"},  # saving would take from the repayment
+        {**FUND, "left": "1", "savings": ""},  # more than 600 months: no month-by-month plan
+    ],
 }
 
 BAD: dict[str, list] = {
@@ -227,6 +243,17 @@ BAD: dict[str, list] = {
         },
         {**AGREEMENT, "amount": "", "payments": "0", "first_due": "tomorrow", "reminder_days": "-1"},
         {**AGREEMENT, "first_due": "1999-12-31"},
+    ],
+    "emergency-fund": [
+        {  # a bad value in every field
+            "essentials": XSS,
+            "cover_months": "13",
+            "savings": "-1",
+            "repayment": "lots",
+            "left": "2亿",
+            "plan_saving": "0",
+        },
+        {**FUND, "essentials": "", "cover_months": "0", "left": ""},
     ],
 }
 
