@@ -199,6 +199,8 @@ def _agreement_fields(plan: Plan, first_due: date | None) -> dict[str, object]:
         "payments": plan.months - plan.pause,
         "last_amount": money_str(plan.last_payment) if plan.last_payment != plan.first_payment else "",
         "first_due": due_date(first_due, plan.pause).isoformat() if first_due else "",
+        # After a pause the first payment may fall on a short month's last day: keep the due day.
+        "due_day": first_due.day if first_due else "",
     }
 
 
