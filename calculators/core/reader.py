@@ -87,6 +87,18 @@ MESSAGES: dict[str, Text] = {
         "en": "This is too long (at most {limit} characters).",
     },
     "bad_choice": {"zh": "请从列表中选择一项。", "en": "Please choose one of the options."},
+    "not_date": {
+        "zh": "“{text}”不是一个日期，请写成 2026-01-31 或 2026年1月31日。",
+        "en": "“{text}” is not a date. Write it as 2026-01-31.",
+    },
+    "no_such_date": {
+        "zh": "没有“{text}”这一天，请检查月份和日期。",
+        "en": "There is no such day as “{text}”. Please check the month and the day.",
+    },
+    "date_range": {
+        "zh": "日期要在 {first} 年到 {last} 年之间。",
+        "en": "The date must be between the years {first} and {last}.",
+    },
 }
 
 _FULL_WIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９．－＋％"}

@@ -20,6 +20,7 @@ import {
 } from "./keep.js";
 import { addRow, applyShowWhen, removeRow, updateRowButtons } from "./rows.js";
 import { Runtime, startWhenIdle } from "./runtime.js";
+import { bindTracker, showTracker } from "./tracker.js";
 
 const DEBOUNCE_MS = 250;
 
@@ -52,6 +53,7 @@ async function calculate(form, { quiet = false, save = true } = {}) {
   form.dataset.pythonMs = answer.ms; // the worker's share of this answer, for the benchmark
   if (answer.ok) {
     showResult(form, answer);
+    showTracker(form, resultBox(form));
     if (form.querySelector(".calc-status").dataset.state !== "ready") setStatus(form, "ready", undefined, retry);
     return;
   }
@@ -204,8 +206,11 @@ function bind(form) {
     if (button.classList.contains("calc-carry")) carry(button);
     else if (button.classList.contains("calc-copy")) {
       copyText(button, document.getElementById(button.dataset.copy)?.textContent || "");
+    } else if (button.dataset.download === "ics" && form._data?.ics) {
+      download(form._data.ics_name || `${form.dataset.calculator}.ics`, form._data.ics, "text/calendar");
     }
   });
+  bindTracker(form, resultBox(form));
 
   for (const group of form.querySelectorAll("fieldset[data-group]")) updateRowButtons(group);
   const prefilled = prefill(form);
