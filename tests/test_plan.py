@@ -431,6 +431,9 @@ BAD_INPUT = [
     ({"pause_months": "-1"}, "pause_months", ("reader", "negative", {})),
     ({"pause_months": "1.5"}, "pause_months", ("reader", "not_whole", {})),
     ({"pause_then_term": "7"}, "pause_then_term", ("reader", "bad_choice", {})),
+    ({"first_due": "2027-02-29"}, "first_due", ("reader", "no_such_date", {"text": "2027-02-29"})),
+    ({"first_due": "next month"}, "first_due", ("reader", "not_date", {"text": "next month"})),
+    ({"first_due": "1999-12-31"}, "first_due", ("reader", "date_range", {"first": 2000, "last": 2100})),
 ]
 
 

@@ -1,7 +1,7 @@
 """Reading numbers as people type them.
 
 Accepts full-width digits (１２３４), separators (spaces, and ``,`` ``，`` between groups of exactly
-three digits), currency marks (元 ¥ ￥ CNY RMB), the multipliers 万 (10,000) and 千 (1,000), and a
+three digits), currency marks (元 ¥ ￥ CNY RMB), the multipliers 万 or 萬 (10,000) and 千 (1,000), and a
 trailing ``%``. A comma anywhere else ("0,05", "1,5", "1,2,3") is refused with a message that says to
 use a point for decimals: read as a separator it would turn 0.05% a day into 5% a day.
 Every failure raises :class:`InputError` carrying a message key; :func:`error_message`
@@ -87,16 +87,34 @@ MESSAGES: dict[str, Text] = {
         "en": "This is too long (at most {limit} characters).",
     },
     "bad_choice": {"zh": "请从列表中选择一项。", "en": "Please choose one of the options."},
+    "not_date": {
+        "zh": "“{text}”不是一个日期，请写成 2026-01-31 或 2026年1月31日。",
+        "en": "“{text}” is not a date. Write it as 2026-01-31.",
+    },
+    "no_such_date": {
+        "zh": "没有“{text}”这一天，请检查月份和日期。",
+        "en": "There is no such day as “{text}”. Please check the month and the day.",
+    },
+    "date_range": {
+        "zh": "日期要在 {first} 年到 {last} 年之间。",
+        "en": "The date must be between the years {first} and {last}.",
+    },
 }
 
 _FULL_WIDTH = {ord(c): ord(c) - 0xFEE0 for c in "０１２３４５６７８９．－＋％"}
 _FULL_WIDTH.update({ord("。"): ord("."), ord("，"): ord(","), ord("　"): ord(" ")})
-_CURRENCY = re.compile(r"(人民币|元整|元|块钱|块|¥|￥|CNY|RMB|yuan)", re.IGNORECASE)
+_CURRENCY = re.compile(r"(人民币|人民幣|元整|元|块钱|塊錢|块|塊|¥|￥|CNY|RMB|yuan)", re.IGNORECASE)
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 _GROUPED = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d*)?")
 """Where a comma is a thousands separator: between groups of exactly three digits, before any point."""
 _NOT_NUMBER = {"money": "not_number", "percent": "not_number_rate", "whole": "not_number_whole"}
-_MULTIPLIERS = {"万": Decimal(10000), "w": Decimal(10000), "千": Decimal(1000), "k": Decimal(1000)}
+_MULTIPLIERS = {
+    "万": Decimal(10000),
+    "萬": Decimal(10000),  # as Traditional readers type it
+    "w": Decimal(10000),
+    "千": Decimal(1000),
+    "k": Decimal(1000),
+}
 
 
 class InputError(ValueError):
@@ -139,7 +157,7 @@ def _check_commas(folded: str, raw: str) -> None:
     """
     if "," not in folded:
         return
-    number = folded.rstrip("%万千wWkK")
+    number = folded.rstrip("%" + "".join(_MULTIPLIERS) + "WK")
     if _GROUPED.fullmatch(number) or not _NUMBER.fullmatch(number.replace(",", "")):
         return  # a proper separator, or not a number at all (that message is clearer)
     text = raw.strip()[:30]

@@ -13,6 +13,7 @@ from decimal import Decimal
 from itertools import islice
 from typing import Any
 
+from ..core.dates import read_date
 from ..core.i18n import Text, t
 from ..core.reader import (
     MAX_MONEY,
@@ -27,7 +28,7 @@ from ..core.reader import (
 
 __all__ = ["Choice", "Field", "Group", "FieldErrors", "plain_fields", "read_fields", "visible"]
 
-KINDS = ("money", "percent", "whole", "text", "longtext", "choice", "check")
+KINDS = ("money", "percent", "whole", "date", "text", "longtext", "choice", "check")
 INPUT_MODES = {"money": "decimal", "percent": "decimal", "whole": "numeric", "text": "text"}
 
 
@@ -43,7 +44,7 @@ class Choice:
 class Field:
     """One input.
 
-    ``kind`` is one of ``money`` (yuan), ``percent``, ``whole`` (whole number), ``text``,
+    ``kind`` is one of ``money`` (yuan), ``percent``, ``whole`` (whole number), ``date``, ``text``,
     ``longtext``, ``choice`` or ``check``. ``show_when`` hides the field (and ignores its
     value) unless another field of the same form or row has one of the given values.
     """
@@ -90,6 +91,8 @@ class Field:
             )
         if self.kind == "whole":
             return read_whole(text, minimum=self.minimum, maximum=int(self.maximum or 10**6))
+        if self.kind == "date":
+            return read_date(text)
         if self.kind == "choice":
             value = text.strip()
             if value not in {choice.value for choice in self.choices}:
