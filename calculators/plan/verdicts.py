@@ -12,7 +12,7 @@ need 254.33 a month (the last, highest payment).
 
 from __future__ import annotations
 
-from ..core.i18n import Text, t
+from ..core.i18n import Text, t, written_lang
 from ..core.limits import unusual_note
 from ..core.money import display_money
 from .options import NEEDED_TERM, Options, method_name, option_title
@@ -141,7 +141,7 @@ def _outlook(options: Options, lang: str) -> str:
     if options.never_repaid:
         shown = any(plan.key in ("reduced_interest", "pause") for plan in options.plans)
         sentences.append(t(MESSAGES, "relief_shown" if shown else "relief_hidden", lang))
-    return ("" if lang == "zh" else " ").join(sentences)
+    return ("" if written_lang(lang) == "zh" else " ").join(sentences)
 
 
 def verdicts(options: Options, lang: str) -> list[str]:
