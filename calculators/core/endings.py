@@ -12,8 +12,9 @@ before the term. No choice of fen avoids this in general, so the page says it:
   term, is shown as its own figure with a one-line reason (:func:`ending_note`).
 
 The regular payment is what the method asks for in the last period without the drift: the
-installment for 等额本息, the principal part plus that period's interest for 等额本金, and the
-last payment itself for 先息后本 (which repays everything at the end by design).
+installment for 等额本息, the principal part plus that period's interest for 等额本金. For 先息后本
+it is the monthly interest: the last payment repays the whole amount by the method's own terms,
+and the reason says so (a ``balloon``).
 """
 
 from __future__ import annotations
@@ -37,6 +38,11 @@ MESSAGES: dict[str, Text] = {
         "zh": "最后一期是 {last} 元，比平常的还款多 {diff} 元：每期还款都四舍五入到分，舍去的零头连同它的利息由最后一期一并付清。",
         "en": "The last payment is {last} yuan, {diff} yuan more than the regular one: payments are rounded to "
         "the fen, and the last one settles what that rounding left unpaid, with its interest.",
+    },
+    "balloon": {
+        "zh": "先息后本：每期只付利息，最后一期连同全部本金一起还，共 {last} 元。",
+        "en": "Interest first: each payment covers only the interest, and the last one repays the whole "
+        "amount with it: {last} yuan.",
     },
     "months": {"zh": "{n} 个月", "en": "{n} months"},
     "one_month": {"zh": "1 个月", "en": "1 month"},
@@ -71,6 +77,8 @@ class Ending:
     last: Decimal
     count: int
     term: int
+    balloon: bool = False
+    """Interest first: the last payment repays the whole amount by the method's terms."""
 
     @property
     def early(self) -> bool:
@@ -85,12 +93,12 @@ class Ending:
     @property
     def apart(self) -> bool:
         """Whether the page must show the last payment on its own, with :func:`ending_note`."""
-        return self.early or abs(self.difference) > APART
+        return self.early or abs(self.difference) > APART or (self.balloon and self.count > 1)
 
     @property
     def few_fen(self) -> bool:
         """Whether "the last payment may differ by a few fen" is true here."""
-        return not self.early and abs(self.difference) <= FEW_FEN
+        return not self.early and not (self.balloon and self.count > 1) and abs(self.difference) <= FEW_FEN
 
 
 def ending_note(ending: Ending, lang: str) -> str | None:
@@ -104,6 +112,8 @@ def ending_note(ending: Ending, lang: str) -> str | None:
     if not ending.apart:
         return None
     last = display_money(ending.last)
+    if ending.balloon and ending.count > 1:
+        return t(MESSAGES, "balloon", lang, last=last)
     if ending.early:
         gap = ending.term - ending.count
         early = t(MESSAGES, "one_month", lang) if gap == 1 else t(MESSAGES, "months", lang, n=gap)

@@ -74,7 +74,7 @@ class DebtColumns(NamedTuple):
 
     ``regular`` is what the method asks for in the last period without the rounding drift (the
     installment, or the principal part plus that period's interest, or for interest first the
-    last payment itself): see :mod:`calculators.core.endings`.
+    monthly interest): see :mod:`calculators.core.endings`.
     """
 
     payments: list[Decimal]
@@ -139,7 +139,7 @@ def debt_columns(method: str, principal: Decimal, rate: Decimal, term: int, paus
     elif method == "equal_principal":
         regular = part + interest
     else:
-        regular = last
+        regular = interest  # the monthly interest: the last payment adds the whole amount
     return DebtColumns(payments, interests, balances, regular)
 
 
@@ -213,7 +213,8 @@ class Plan:
         (Decimal('200.01'), Decimal('4010.72'), True)
         """
         regular = self.last_payment if self.regular_last is None else self.regular_last
-        return Ending(regular, self.last_payment, self.months - self.pause, self.term)
+        balloon = self.method == "interest_first"
+        return Ending(regular, self.last_payment, self.months - self.pause, self.term, balloon)
 
     @cached_property
     def highest_payment(self) -> Decimal:
