@@ -7,7 +7,15 @@
 // share links, carrying values), actions.js (copy, download, print). This file binds them.
 
 import { copyText, download, openDetailsForPrint } from "./actions.js";
-import { clearErrors, note, resultBox, setStatus, showErrors, showResult } from "./display.js";
+import {
+  buildSchedulesWhenOpened,
+  clearErrors,
+  note,
+  resultBox,
+  setStatus,
+  showErrors,
+  showResult,
+} from "./display.js";
 import { collect, fill, hasFeature, ui } from "./fields.js";
 import {
   forgetProgress,
@@ -188,6 +196,7 @@ function bind(form) {
 }
 
 openDetailsForPrint();
+buildSchedulesWhenOpened();
 
 if (forms.length && runtimeMeta) {
   forms.forEach(bind);
