@@ -21,8 +21,10 @@ export class Runtime {
       let timer; // declared before fail() can run: the checks below fail before it is set
       const fail = (cause) => {
         // Offline, a runtime this browser has not kept can't arrive: say so, not "file missing".
-        const reason = ["missing", "timeout"].includes(cause) && navigator.onLine === false ? "offline" : cause;
+        const offline = navigator.onLine === false && ["download", "missing", "timeout"].includes(cause);
+        const reason = offline ? "offline" : cause;
         clearTimeout(timer);
+        if (!this.worker && reason !== "worker" && reason !== "wasm") return; // already failed
         this.stop();
         this.onStatus("failed", reason);
         reject(new Error(reason));
@@ -32,16 +34,22 @@ export class Runtime {
       timer = setTimeout(() => fail("timeout"), this.config.bootTimeoutMs || BOOT_TIMEOUT_MS);
       performance.mark("calc:worker-start"); // for the benchmark: the boot runs from here to calc:ready
       this.onStatus("downloading");
+      const version = this.config.version ? `?v=${encodeURIComponent(this.config.version)}` : "";
+      const script = new URL(`worker.js${version}`, import.meta.url);
       try {
-        const version = this.config.version ? `?v=${encodeURIComponent(this.config.version)}` : "";
-        this.worker = new Worker(new URL(`worker.js${version}`, import.meta.url), { type: "module" });
+        this.worker = new Worker(script, { type: "module" });
       } catch (error) {
         return fail("worker");
       }
       this.worker.onerror = (event) => {
         event.preventDefault();
-        // A worker script that could not load reports no message; one that threw reports its error.
-        fail(event.message ? "crash" : "missing");
+        // A worker script that threw reports its error; one that could not load reports nothing:
+        // ask the server once whether the file is missing or the download itself failed.
+        if (event.message) return fail("crash");
+        fetch(script, { cache: "no-store" }).then(
+          (response) => fail(response.ok ? "crash" : "missing"),
+          () => fail("download"),
+        );
       };
       this.worker.onmessage = ({ data }) => {
         if (data.type === "stage") this.onStatus(data.stage);

@@ -6,6 +6,30 @@
 //   worker -> page  {type: "result", id, ok, errors, html, data}
 
 let runCalculator = null;
+let bootSettled = false;
+
+function bootFailed(reason, detail) {
+  if (bootSettled) return;
+  bootSettled = true;
+  postMessage({ type: "boot-error", reason, detail });
+}
+
+// A failed download is reported as soon as it happens: Pyodide does not always reject (a failed
+// pyodide.asm.wasm only logs "wasm instantiation failed" and the boot waited for the page's bound;
+// a failed stdlib download ended as a crash). "download": the request failed (network);
+// "missing": the server answered with an error status.
+const fetchDirect = self.fetch.bind(self);
+self.fetch = async (...args) => {
+  let response;
+  try {
+    response = await fetchDirect(...args);
+  } catch (error) {
+    if (!runCalculator) bootFailed("download", String(error));
+    throw error;
+  }
+  if (!response.ok && !runCalculator) bootFailed("missing", `${response.status} ${response.url}`);
+  return response;
+};
 const timings = {}; // milliseconds since the worker started, per boot stage (for the benchmark)
 const stage = (name) => (timings[name] = Math.round(performance.now()));
 
@@ -29,7 +53,9 @@ async function boot({ pyodide: indexURL, lock: lockFileURL, package: packageName
   try {
     ({ loadPyodide } = await import(`${indexURL}pyodide.mjs`));
   } catch (error) {
-    throw Object.assign(error, { reason: "missing" });
+    // An import that failed says neither why nor how: ask once whether the file is there.
+    const found = await fetchDirect(`${indexURL}pyodide.mjs`, { cache: "no-store" }).then((r) => r.ok, () => null);
+    throw Object.assign(error, { reason: found === null ? "download" : "missing" });
   }
   stage("pyodide_module");
   const loadErrors = []; // Pyodide reports a failed or tampered download on stderr instead of throwing
@@ -81,9 +107,10 @@ self.onmessage = async (event) => {
   if (message.type === "boot") {
     try {
       await boot(message);
-      postMessage({ type: "ready", timings });
+      if (!bootSettled) postMessage({ type: "ready", timings });
+      bootSettled = true;
     } catch (error) {
-      postMessage({ type: "boot-error", reason: reasonOf(error), detail: String(error && error.message) });
+      bootFailed(reasonOf(error), String(error && error.message));
     }
     return;
   }
