@@ -257,11 +257,11 @@ def _schedule_table(plan: Plan, lang: str, first_due: date | None = None) -> str
     )
 
 
-def _schedule(plan: Plan, title: str, lang: str, first_due: date | None = None) -> str:
-    """One option's schedule, collapsed under its title."""
+def _schedule(index: int, title: str, lang: str) -> str:
+    """One option's schedule, collapsed under its title; the table itself is ``data["schedules"][index]``,
+    which the page puts in only when the reader opens it (or prints)."""
     summary = esc(t(MESSAGES, "schedule_of", lang, title=title))
-    table_html = _schedule_table(plan, lang, first_due)
-    return f'<details class="calc-schedule-details"><summary>{summary}</summary>{table_html}</details>'
+    return f'<details class="calc-schedule-details" data-schedule="{index}"><summary>{summary}</summary></details>'
 
 
 def page_html(options: Options, lang: str, first_due: date | None = None) -> str:
@@ -283,7 +283,7 @@ def page_html(options: Options, lang: str, first_due: date | None = None) -> str
     if options.strategies is not None:
         html.append(strategies_html(options.strategies, options.debts, options.budget, lang))
     html.append(heading(t(MESSAGES, "schedules", lang)))
-    html.extend(_schedule(plan, title, lang, first_due) for plan, title in titled)
+    html.extend(_schedule(index, title, lang) for index, (_, title) in enumerate(titled))
     html.append(heading(t(MESSAGES, "notes", lang)))
     html.extend(paragraph(note, "calc-note") for note in notes(options, lang))
     return "".join(html)
@@ -370,6 +370,7 @@ def page_data(options: Options, lang: str, first_due: date | None = None) -> dic
         "strategies": strategies_data(options.strategies, options.debts)
         if options.strategies is not None
         else None,
+        "schedules": [_schedule_table(plan, lang, first_due) for plan, _ in _titled(options, lang)],
         "csv": _csv(_titled(options, lang), lang, first_due),
         "csv_name": "repayment-plan.csv",
     }
