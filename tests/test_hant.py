@@ -258,7 +258,9 @@ def message_language_fixed(name: str, fields: dict) -> dict:
 def comparable(answer: dict) -> str:
     """An answer with every Chinese character converted (so zh and zh-Hant can be compared)."""
     text = json.dumps(answer, ensure_ascii=False, sort_keys=True).replace(f'"{HANT}"', '"zh"')
-    return to_traditional(text)
+    # A calendar file folds its lines at 75 octets, which may cut a word (联|系) that the Traditional
+    # text, converted whole, spells differently (聯繫): compare the unfolded lines.
+    return to_traditional(text.replace("\\r\\n ", ""))
 
 
 @pytest.mark.parametrize(("name", "index"), GOOD_CASES)
