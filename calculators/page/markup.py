@@ -35,7 +35,7 @@ def paragraph(text: str, css: str = "") -> str:
     return f"<p{cls}>{esc(text)}</p>"
 
 
-def heading(text: str, level: int = 4) -> str:
+def heading(text: str, level: int = 3) -> str:
     return f"<h{level}>{esc(text)}</h{level}>"
 
 

@@ -180,7 +180,7 @@ def _card(plan: Plan, title: str, options: Options, lang: str) -> str:
     )
     css = "calc-option calc-option-fits" if plan.fits(options.budget) else "calc-option"
     return (
-        f'<section class="{css}" data-option="{esc(plan.key)}">{heading(title, 5)}{figures}{button}</section>'
+        f'<section class="{css}" data-option="{esc(plan.key)}">{heading(title, 4)}{figures}{button}</section>'
     )
 
 
