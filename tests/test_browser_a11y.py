@@ -97,9 +97,14 @@ def share_fragment(name: str, fields: dict) -> str:
 
 def set_scheme(page, scheme: str) -> None:
     """What the palette toggle does: the scheme on <body>."""
-    page.emulate_media(color_scheme=scheme)
     page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", SCHEMES[scheme])
     assert page.evaluate("() => document.body.dataset.mdColorScheme") == SCHEMES[scheme]
+    settle(page)
+
+
+def settle(page) -> None:
+    """Wait for the theme's colour transitions to end: axe must see the final colours."""
+    page.evaluate("() => Promise.all(document.getAnimations().map((a) => a.finished))")
 
 
 def test_the_build_has_pages_and_calculators_in_every_language(site: Path) -> None:
@@ -162,6 +167,7 @@ def test_every_calculator_result_has_no_wcag_violation(result_page, site: Path, 
             set_scheme(page, scheme)
             for width in WIDTHS:
                 page.set_viewport_size({"width": width, "height": 800})
+                settle(page)
                 if items := violations(page, f"#calc-{name}"):
                     found[f"{path} {name} {scheme} {width}px"] = items
     assert not found, report(found)

@@ -185,17 +185,13 @@ def _card(plan: Plan, title: str, options: Options, lang: str) -> str:
 
 
 def _schedule_table(plan: Plan, lang: str) -> str:
-    """Every month of one option, amounts with thousands separators."""
-    head = "".join(f'<th scope="col">{esc(t(MESSAGES, k, lang))}</th>' for k in SCHEDULE_COLUMNS)
-    body = "".join(
-        f"<tr><td>{period}</td><td>{payment:,.2f}</td><td>{principal:,.2f}</td>"
-        f"<td>{interest:,.2f}</td><td>{balance:,.2f}</td></tr>"
+    """Every month of one option, amounts with thousands separators (one card a month on phones)."""
+    headers = [t(MESSAGES, k, lang) for k in SCHEDULE_COLUMNS]
+    rows = (
+        [period, f"{payment:,.2f}", f"{principal:,.2f}", f"{interest:,.2f}", f"{balance:,.2f}"]
         for period, payment, principal, interest, balance in schedule_rows(plan)
     )
-    return (
-        f'<div class="calc-table-wrap"><table class="calc-table calc-schedule"><thead><tr>{head}</tr></thead>'
-        f"<tbody>{body}</tbody></table></div>"
-    )
+    return table(headers, rows, css="calc-table calc-schedule calc-by-month")
 
 
 def _schedule(plan: Plan, title: str, lang: str) -> str:
