@@ -365,7 +365,7 @@ BAD_INPUT = [
     ({"debts": debt(amount="100000000.01")}, "debts.0.amount", ("reader", "too_large_money", {})),
     ({"debts": debt(rate_kind="weekly")}, "debts.0.rate_kind", ("reader", "bad_choice", {})),
     ({"debts": debt(rate="")}, "debts.0.rate", ("reader", "empty", {})),
-    ({"debts": debt(rate="x%")}, "debts.0.rate", ("reader", "not_number", {"text": "x%"})),
+    ({"debts": debt(rate="x%")}, "debts.0.rate", ("reader", "not_number_rate", {"text": "x%"})),
     ({"debts": debt(rate="-1")}, "debts.0.rate", ("reader", "negative", {})),
     (
         {"debts": debt(rate_kind="annual", rate="1000.01")},
@@ -404,15 +404,18 @@ BAD_INPUT = [
     ({"current_months": "0"}, "current_months", ("reader", "zero", {"limit": 1})),
     ({"current_months": "601"}, "current_months", ("reader", "above_max", {"limit": 600})),
     ({"current_months": "1.5"}, "current_months", ("reader", "not_whole", {})),
-    ({"current_months": "abc"}, "current_months", ("reader", "not_number", {"text": "abc"})),
+    ({"current_months": "abc"}, "current_months", ("reader", "not_number_whole", {"text": "abc"})),
     ({"longer_term": "18"}, "longer_term", ("reader", "bad_choice", {})),
     ({"reduction": "101"}, "reduction", ("plan", "reduction_too_high", {})),
     ({"reduction": "-5"}, "reduction", ("reader", "negative", {})),
-    ({"reduction": "half"}, "reduction", ("reader", "not_number", {"text": "half"})),
+    ({"reduction": "half"}, "reduction", ("reader", "not_number_rate", {"text": "half"})),
     ({"pause_months": "13"}, "pause_months", ("reader", "above_max", {"limit": 12})),
     ({"pause_months": "-1"}, "pause_months", ("reader", "negative", {})),
     ({"pause_months": "1.5"}, "pause_months", ("reader", "not_whole", {})),
     ({"pause_then_term": "7"}, "pause_then_term", ("reader", "bad_choice", {})),
+    ({"first_due": "2027-02-29"}, "first_due", ("reader", "no_such_date", {"text": "2027-02-29"})),
+    ({"first_due": "next month"}, "first_due", ("reader", "not_date", {"text": "next month"})),
+    ({"first_due": "1999-12-31"}, "first_due", ("reader", "date_range", {"first": 2000, "last": 2100})),
 ]
 
 

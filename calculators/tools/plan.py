@@ -216,6 +216,16 @@ FIELDS = (
         choices=TERM_CHOICES,
         default="36",
     ),
+    Field(
+        "first_due",
+        "date",
+        {"zh": "第一期还款日（可不填）", "en": "First payment due on (optional)"},
+        hint={
+            "zh": "填了就显示每个方案哪个月还清，明细里也有日期。",
+            "en": "With it, each option shows the month it is paid off, and the schedules show dates.",
+        },
+        required=False,
+    ),
 )
 
 
@@ -256,7 +266,8 @@ def calculate(values: dict[str, Any], lang: str) -> Result:
     _check(values, lang)
     try:
         options = build_options(values, _debts(values, lang))
-        return Result(html=page_html(options, lang), data=page_data(options, lang))
+        first_due = values.get("first_due")
+        return Result(html=page_html(options, lang, first_due), data=page_data(options, lang, first_due))
     except NotAmortizing as problem:
         raise FieldErrors({"_form": t(MESSAGES, "not_amortizing", lang, months=problem.term)}) from problem
 
