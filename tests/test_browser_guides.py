@@ -191,10 +191,13 @@ def test_plan_fills_the_message_copy_warning_and_xss(page_and_watch, context, ba
         "reduction": "50",
         "pause_months": "",
         "pause_then_term": "36",
+        "first_due": "",
     }
     assert collect(page, "plan") == plan
     wait_for_result(page, "plan", ok("plan", plan, lang)["html"], timeout=READY_TIMEOUT)
-    button = page.locator("#calc-plan-result section[data-option=longer_term] .calc-carry")
+    button = page.locator(
+        "#calc-plan-result section[data-option=longer_term] .calc-carry[data-carry-target=message]"
+    )
     carried = json.loads(button.get_attribute("data-carry-fields"))
     assert carried == {
         "amount_owed": "12000.00",

@@ -21,7 +21,7 @@ import {
 } from "./keep.js";
 import { addRow, applyShowWhen, removeRow, updateRowButtons } from "./rows.js";
 import { Runtime } from "./runtime.js";
-import { bindTracker, showTracker } from "./tracker.js";
+import { bindTracker, forgetTicks, showTracker } from "./tracker.js";
 
 const DEBOUNCE_MS = 250;
 
@@ -91,6 +91,7 @@ function carry(button) {
 
 function clearSaved(form) {
   forgetProgress(form);
+  forgetTicks(form);
   form.reset();
   form._touched.clear();
   form._submitted = false;
