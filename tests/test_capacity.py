@@ -196,7 +196,7 @@ BAD_INPUT = [
         )
     ),
     ({"margin": ""}, "margin", reader("empty")),
-    ({"margin": "abc"}, "margin", reader("not_number", text="abc")),
+    ({"margin": "abc"}, "margin", reader("not_number_rate", text="abc")),
     ({"margin": "-1"}, "margin", reader("negative")),
     ({"margin": "101"}, "margin", ("capacity", "margin_too_high", {})),
     ({"margin": "1000.01"}, "margin", reader("too_large_rate", limit="1,000")),

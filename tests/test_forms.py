@@ -55,7 +55,9 @@ def test_form_has_status_result_region_and_language(name: str) -> None:
     for lang in LANGS:
         html = form_html(name, lang)
         assert f'data-calculator="{name}"' in html and f'data-lang="{lang}"' in html
-        assert 'aria-live="polite"' in html
+        # Not the whole result: a short summary is announced in its own polite region.
+        assert f'<div class="calc-result" id="calc-{name}-result"></div>' in html
+        assert '<p class="calc-sr calc-announce" aria-live="polite" aria-atomic="true"></p>' in html
         assert 'role="status"' in html
         assert pick(CALCULATORS[name].title, lang) in html
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..advice.goals import goal
-from ..core.i18n import pick, t
+from ..core.i18n import pick, t, written_lang
 from ..core.money import display_money
 from .texts import METHOD_WORDS, PLACEHOLDERS, PRODUCT_WORDS, REASONS, TEXT
 
@@ -53,7 +53,7 @@ def _ph(draft: Draft, key: str) -> str:
 def _join(draft: Draft, sentences: list[str]) -> str:
     """Sentences run on in Chinese and are spaced in English."""
     kept = [s for s in sentences if s]
-    return "".join(kept) if draft.lang == "zh" else " ".join(kept)
+    return "".join(kept) if written_lang(draft.lang) == "zh" else " ".join(kept)
 
 
 def _product(draft: Draft) -> str:

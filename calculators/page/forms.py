@@ -7,14 +7,19 @@ The form works as plain HTML (labels, hints, ``inputmode``); the page script bin
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from ..core.i18n import pick
+from ..core.i18n import Text, pick
 from .base import Calculator
 from .fields import Field, Group
 from .markup import esc
 from .ui import UI
 
-__all__ = ["render_form"]
+__all__ = ["STEPS", "Step", "render_form", "render_skip_links"]
+
+# The reader's path between calculators, in order; names not (yet) in the registry are left out.
+STEPS = ("capacity", "plan", "message", "agreement")
 
 FEATURE_ORDER = ("share", "csv", "print")
 
@@ -71,10 +76,16 @@ def _field(field: Field, prefix: str, name: str, lang: str) -> str:
     )
 
 
+def _remove_label(title: str, lang: str) -> str:
+    """The remove button names its row: "删除第 2 笔债务", "Remove debt 2" (the page script renumbers it)."""
+    row = title[:1].lower() + title[1:] if lang == "en" else title
+    return pick(UI["remove_row"], lang).format(row=row)
+
+
 def _row(group: Group, prefix: str, index: str, number: str, lang: str) -> str:
     title = pick(group.row_label, lang).format(n=number)
     fields = "".join(_field(f, prefix, f"{group.name}.{index}.{f.name}", lang) for f in group.fields)
-    remove = pick(UI["remove_row"], lang)
+    remove = _remove_label(title, lang)
     return (
         f'<div class="calc-row" data-row="{index}"><p class="calc-row-title">{esc(title)}</p>{fields}'
         f'<button type="button" class="calc-remove-row md-button">{esc(remove)}</button></div>'
@@ -100,13 +111,13 @@ def _tools(calculator: Calculator, lang: str) -> str:
         for feature in FEATURE_ORDER
         if feature in calculator.features
     )
-    persist = ""
-    if "persist" in calculator.features:
-        persist = (
-            f'<p class="calc-hint">{esc(pick(UI["persist_note"], lang))}</p>'
-            f'<button type="button" class="calc-tool md-button" data-tool="clear">'
-            f"{esc(pick(UI['persist_clear'], lang))}</button>"
-        )
+    # Every calculator keeps what was typed for the tab's session; "persist" keeps it until deleted.
+    kept = "persist" if "persist" in calculator.features else "session"
+    persist = (
+        f'<p class="calc-hint">{esc(pick(UI[f"{kept}_note"], lang))}</p>'
+        f'<button type="button" class="calc-tool md-button" data-tool="clear">'
+        f"{esc(pick(UI[f'{kept}_clear'], lang))}</button>"
+    )
     share_note = (
         f'<p class="calc-hint calc-share-note" hidden>{esc(pick(UI["share_note"], lang))}</p>'
         if "share" in calculator.features
@@ -115,8 +126,51 @@ def _tools(calculator: Calculator, lang: str) -> str:
     return f'<div class="calc-tools">{buttons}{persist}{share_note}</div>'
 
 
-def render_form(calculator: Calculator, lang: str) -> str:
-    """The calculator's form in ``lang``, with a status line and an ``aria-live`` result region."""
+@dataclass(frozen=True)
+class Step:
+    """One calculator on the reader's path (capacity → plan → message …), as the steps show it."""
+
+    name: str
+    title: Text
+    page: str
+
+
+def _steps(calculator: Calculator, steps: Sequence[Step], lang: str) -> str:
+    """Where the reader is on the path: an ordered list of links, the current step marked."""
+    if calculator.name not in [step.name for step in steps]:
+        return ""
+    items = []
+    for number, step in enumerate(steps, start=1):
+        title = esc(pick(step.title, lang))
+        if step.name == calculator.name:
+            current = esc(pick(UI["step_current"], lang))
+            items.append(
+                f'<li aria-current="step"><span class="calc-step-number">{number}</span> {title}'
+                f'<span class="calc-sr">{current}</span></li>'
+            )
+            continue
+        href = f"#calc-{step.name}" if step.page == calculator.page else f"../{step.page}/#calc-{step.name}"
+        items.append(
+            f'<li><a href="{esc(href)}"><span class="calc-step-number">{number}</span> {title}</a></li>'
+        )
+    label = esc(pick(UI["steps"], lang))
+    return f'<nav class="calc-steps" aria-label="{label}"><ol>{"".join(items)}</ol></nav>'
+
+
+def render_skip_links(calculators: Sequence[Calculator], lang: str) -> str:
+    """Skip links to each calculator of a page, placed right after the theme's "skip to content"."""
+    return "".join(
+        f'<a href="#calc-{esc(c.name)}" class="md-skip calc-skip">'
+        f"{esc(pick(UI['skip_to'], lang).format(title=pick(c.title, lang)))}</a>"
+        for c in calculators
+    )
+
+
+def render_form(calculator: Calculator, lang: str, steps: Sequence[Step] = ()) -> str:
+    """The calculator's form in ``lang``: a status line, the result region, and a polite live region
+    that announces a short summary of each result (not the whole result). ``steps`` is the
+    reader's path between calculators; a calculator on it shows where the reader is.
+    """
     prefix = f"calc-{calculator.name}"
     ui = json.dumps({key: pick(text, lang) for key, text in UI.items()}, ensure_ascii=False)
     items = "".join(
@@ -125,6 +179,7 @@ def render_form(calculator: Calculator, lang: str) -> str:
     )
     features = " ".join(sorted(calculator.features))
     return (
+        f"{_steps(calculator, steps, lang)}"
         f'<div class="calc" id="{prefix}">'
         f'<form class="calc-form" data-calculator="{esc(calculator.name)}" data-lang="{esc(lang)}" '
         f'data-features="{esc(features)}" data-ui="{esc(ui)}" novalidate aria-labelledby="{prefix}-title" '
@@ -140,6 +195,7 @@ def render_form(calculator: Calculator, lang: str) -> str:
         f"{esc(pick(calculator.submit, lang))}</button></div>"
         f'<p class="calc-error calc-form-error" id="{prefix}-_form-error" role="alert" hidden></p>'
         f"{_tools(calculator, lang)}</form>"
-        f'<div class="calc-result" id="{prefix}-result" aria-live="polite" aria-atomic="false"></div>'
+        f'<p class="calc-sr calc-announce" aria-live="polite" aria-atomic="true"></p>'
+        f'<div class="calc-result" id="{prefix}-result"></div>'
         f"</div>"
     )

@@ -32,7 +32,19 @@ UI: dict[str, Text] = {
         "zh": "计算器无法在这个浏览器里启动（{reason}）。指南正文不受影响；你可以重试，或换用较新的浏览器。",
         "en": "The calculator could not start in this browser ({reason}). The guide's text is unaffected; you can retry or use a newer browser.",
     },
+    "failed_offline": {
+        "zh": "你现在处于离线状态，这个浏览器里还没有保存计算器。联网后点“重试”。指南正文不受影响，可以照常阅读。",
+        "en": "You are offline, and the calculator is not yet saved in this browser. Connect to the internet and press Retry. The guide's text is unaffected.",
+    },
+    "failed_download": {
+        "zh": "计算器下载失败：网络连接中断或被拦截。请检查网络后点“重试”。指南正文不受影响，可以照常阅读。",
+        "en": "The calculator's download failed: the connection dropped or was blocked. Check your connection and press Retry. The guide's text is unaffected.",
+    },
     "reason_missing": {"zh": "计算器文件缺失或已损坏", "en": "a calculator file is missing or damaged"},
+    "reason_offline": {
+        "zh": "现在没有网络连接，而这个浏览器还没有保存计算器：需要在联网时打开一次，之后离线也能用",
+        "en": "there is no connection, and this browser has not kept the calculator yet: it needs one visit with a connection, then it works offline too",
+    },
     "reason_wasm": {"zh": "浏览器不支持 WebAssembly", "en": "this browser has no WebAssembly"},
     "reason_crash": {"zh": "计算器意外停止", "en": "the calculator stopped unexpectedly"},
     "reason_timeout": {"zh": "等待太久没有响应", "en": "no answer in time"},
@@ -47,7 +59,7 @@ UI: dict[str, Text] = {
         "en": "{count} field(s) need attention; see the messages next to them.",
     },
     "add_row": {"zh": "添加一行", "en": "Add a row"},
-    "remove_row": {"zh": "删除这一行", "en": "Remove this row"},
+    "remove_row": {"zh": "删除{row}", "en": "Remove {row}"},
     "share": {"zh": "复制分享链接", "en": "Copy share link"},
     "share_note": {
         "zh": "链接把你填写的内容放在“#”后面，浏览器不会把这一部分发送给任何服务器。",
@@ -67,6 +79,19 @@ UI: dict[str, Text] = {
     },
     "persist_clear": {"zh": "删除保存的进度", "en": "Delete saved progress"},
     "persist_cleared": {"zh": "已删除保存的进度。", "en": "Saved progress deleted."},
+    "session_note": {
+        "zh": "你填写的内容只保存在这个浏览器标签页里（sessionStorage），切换语言、返回或刷新时不会丢失，关闭标签页后自动删除，不会上传。",
+        "en": "What you type is kept only in this browser tab (sessionStorage), so switching language, going back or reloading keeps it; it is deleted when you close the tab and never uploaded.",
+    },
+    "session_clear": {"zh": "删除我填写的内容", "en": "Delete what I typed"},
+    "session_cleared": {"zh": "已删除你填写的内容。", "en": "What you typed has been deleted."},
+    "share_unreadable": {
+        "zh": "分享链接无法读取（可能没有复制完整），没有填入任何内容。",
+        "en": "The share link could not be read (it may not have been copied in full); nothing was filled in.",
+    },
+    "skip_to": {"zh": "跳到计算器：{title}", "en": "Skip to the calculator: {title}"},
+    "steps": {"zh": "协商准备的步骤", "en": "Steps to a repayment agreement"},
+    "step_current": {"zh": "（你在这一步）", "en": " (you are here)"},
     "carried": {
         "zh": "已根据你在上一步的结果填好，可以修改。",
         "en": "Filled in from your previous step; you can change it.",

@@ -48,4 +48,5 @@ def on_page_content(html, page, config, files):
     html = MARKER.sub(replace, html)
     if names:
         page.meta["calculators"] = names
+        page.meta["calculator_skip_links"] = package.skip_links_html(names, lang)
     return html

@@ -7,20 +7,19 @@
 // share links, carrying values), actions.js (copy, download, print). This file binds them.
 
 import { copyText, download, openDetailsForPrint } from "./actions.js";
-import { clearErrors, note, resultBox, setStatus, showErrors, showResult } from "./display.js";
-import { collect, fill, hasFeature, ui } from "./fields.js";
+import { clearErrors, clearResult, note, resultBox, setStatus, showErrors, showResult } from "./display.js";
+import { collect, fill, hasFeature, putBack, typedFields, ui } from "./fields.js";
 import {
   forgetProgress,
-  readStorage,
+  readKept,
   restoreFromFragment,
   saveProgress,
   sendCarried,
   shareLink,
-  storageKey,
   takeCarried,
 } from "./keep.js";
 import { addRow, applyShowWhen, removeRow, updateRowButtons } from "./rows.js";
-import { Runtime } from "./runtime.js";
+import { Runtime, startWhenIdle } from "./runtime.js";
 import { bindTracker, forgetTicks, showTracker } from "./tracker.js";
 
 const DEBOUNCE_MS = 250;
@@ -35,6 +34,8 @@ const retry = () => {
 
 const runtime = new Runtime(runtimeMeta ? JSON.parse(runtimeMeta.content) : {}, (state, reason) => {
   for (const form of forms) setStatus(form, state, reason, retry);
+  // Whatever the forms hold by now (typed while the runtime downloaded) is calculated at once.
+  if (state === "ready") forms.filter((form) => form._touched?.size).forEach((form) => calculate(form, { quiet: true }));
 });
 
 async function calculate(form, { quiet = false, save = true } = {}) {
@@ -57,11 +58,21 @@ async function calculate(form, { quiet = false, save = true } = {}) {
     return;
   }
   const shown = showErrors(form, answer.errors, { onlyTouched: quiet && !form._submitted });
-  if (shown) resultBox(form).innerHTML = "";
+  if (shown) clearResult(form);
   if (!quiet || form._submitted) {
     const status = form.querySelector(".calc-status");
     status.textContent = ui(form, "fix_errors", { count: Object.keys(answer.errors).length });
   }
+  if (!quiet) focusFirstError(form);
+}
+
+/** After a submit that failed: the first field in error (in the form's order), else the form's message. */
+function focusFirstError(form) {
+  const fields = [...form.querySelectorAll('[aria-invalid="true"]')].filter((each) => each.getClientRects().length);
+  const target = fields[0] || form.querySelector(".calc-form-error:not([hidden])");
+  if (!target) return;
+  if (!fields[0]) target.tabIndex = -1;
+  target.focus();
 }
 
 function debounce(fn, wait) {
@@ -98,9 +109,9 @@ function clearSaved(form) {
   form._notes = [];
   applyShowWhen(form);
   clearErrors(form);
-  resultBox(form).innerHTML = "";
+  clearResult(form);
   setStatus(form, runtime.booted ? "ready" : "idle", undefined, retry);
-  note(form, "persist_cleared");
+  note(form, hasFeature(form, "persist") ? "persist_cleared" : "session_cleared");
   calculate(form, { quiet: true, save: false }); // deleted means deleted: not saved again, empty
 }
 
@@ -127,11 +138,21 @@ function onFormClick(form, button, recalculate) {
   }
 }
 
+// What the form starts with, latest first: a share link in the URL, values carried from the previous
+// calculator, what the reader typed before this script ran, what this tab kept (language switch,
+// Back, reload), saved progress. Filled oldest first so that the latest wins.
 function prefill(form) {
   let prefilled = false;
-  const saved = hasFeature(form, "persist") && readStorage(localStorage, storageKey(form));
-  if (saved) {
-    fill(form, saved);
+  const typedEarly = typedFields(form); // before anything is filled in
+  const kept = readKept(form);
+  if (kept) {
+    fill(form, kept);
+    for (const [name, value] of Object.entries(kept)) if (value !== "") form._touched.add(name);
+    prefilled = true;
+  }
+  if (Object.keys(typedEarly).length) {
+    putBack(form, typedEarly);
+    for (const name of Object.keys(typedEarly)) form._touched.add(name);
     prefilled = true;
   }
   const carried = takeCarried(form.dataset.calculator);
@@ -141,10 +162,14 @@ function prefill(form) {
     note(form, "carried");
     prefilled = true;
   }
-  if (restoreFromFragment(form)) {
+  const fromLink = restoreFromFragment(form);
+  if (fromLink === "restored") {
     note(form, "restored");
     form._submitted = true;
     prefilled = true;
+    form.scrollIntoView({ block: "start" });
+  } else if (fromLink === "unreadable") {
+    note(form, "share_unreadable");
     form.scrollIntoView({ block: "start" });
   }
   return prefilled;
@@ -160,6 +185,7 @@ function bind(form) {
     if (event.target.name) form._touched.add(event.target.name);
     form._notes = []; // the reader's own edits: the inputs no longer just came from elsewhere
     applyShowWhen(form);
+    saveProgress(form); // at once: a language switch right after typing keeps the last keystroke
     recalculate();
   };
 
@@ -197,7 +223,5 @@ openDetailsForPrint();
 
 if (forms.length && runtimeMeta) {
   forms.forEach(bind);
-  const startWhenIdle = () => runtime.start();
-  if ("requestIdleCallback" in window) requestIdleCallback(startWhenIdle, { timeout: 4000 });
-  else setTimeout(startWhenIdle, 2000);
+  startWhenIdle(runtime);
 }

@@ -1,12 +1,14 @@
 // Showing what happened: the status line (with a retry after a failure), field errors beside
-// their inputs (aria-invalid, aria-describedby), and the result.
+// their inputs (aria-invalid, aria-describedby), and the result. The result region is not
+// aria-live (a plan's result is thousands of characters): a short summary is announced instead,
+// and replacing the result never loses the reader's focus.
 
 import { prefixOf, ui } from "./fields.js";
 
 export function setStatus(form, state, reason, onRetry) {
   const status = form.querySelector(".calc-status");
   status.dataset.state = state;
-  const text = state === "failed" ? ui(form, "failed", { reason: ui(form, `reason_${reason}`) }) : ui(form, state);
+  const text = state === "failed" ? failureText(form, reason) : ui(form, state);
   // Notes ("restored from the share link") outlive the start-up states, which follow them at once.
   status.textContent = [text, ...(form._notes || []).map((key) => ui(form, key))].join(" ");
   let retry = form.querySelector(".calc-retry");
@@ -22,6 +24,13 @@ export function setStatus(form, state, reason, onRetry) {
   } else if (retry) {
     retry.remove();
   }
+}
+
+// A failure that is not the browser's fault (offline, a download that failed) has its own advice;
+// the others say what is missing and suggest a retry or a newer browser.
+function failureText(form, reason) {
+  const own = ui(form, `failed_${reason}`);
+  return own !== `failed_${reason}` ? own : ui(form, "failed", { reason: ui(form, `reason_${reason}`) });
 }
 
 export function note(form, key) {
@@ -71,11 +80,67 @@ export function resultBox(form) {
   return document.getElementById(`${prefixOf(form)}-result`);
 }
 
+// How to find "the same" element in a new result: its id, else the attributes that tie a button
+// to what it acts on, else its position among elements of its kind.
+const SAME_ELEMENT_ATTRIBUTES = ["data-copy", "data-carry-target", "data-tool", "data-channel"];
+
+function sameElementIn(box, element) {
+  if (element.id) return () => document.getElementById(element.id);
+  for (const attribute of SAME_ELEMENT_ATTRIBUTES) {
+    const value = element.getAttribute(attribute);
+    if (value !== null) {
+      const selector = `${element.tagName}[${attribute}="${CSS.escape(value)}"]`;
+      return () => box.querySelector(selector);
+    }
+  }
+  const kind = element.tagName + [...element.classList].map((name) => `.${CSS.escape(name)}`).join("");
+  const index = [...box.querySelectorAll(kind)].indexOf(element);
+  return () => box.querySelectorAll(kind)[index];
+}
+
+/** Replace the result's content; focus inside it moves to the same element in the new content. */
+export function replaceResult(form, html) {
+  const box = resultBox(form);
+  const focused = document.activeElement;
+  const find = focused && focused !== box && box.contains(focused) ? sameElementIn(box, focused) : null;
+  box.innerHTML = html; // built by Python from escaped text only
+  if (!find && focused !== box) return;
+  const again = find && find();
+  if (again && again.getClientRects().length) {
+    again.focus({ preventScroll: true });
+  } else {
+    box.tabIndex = -1; // the region itself keeps the focus rather than <body>
+    box.focus({ preventScroll: true });
+  }
+}
+
+/** A short summary of the result: the calculator's own (data.summary), else its first lead and figure. */
+export function summaryOf(box, data) {
+  if (data && typeof data.summary === "string" && data.summary) return data.summary;
+  const clean = (text) => (text || "").replace(/\s+/g, " ").trim();
+  const lead = box.querySelector(".calc-lead, h3, h4, .calc-progress-text, .calc-copy-title");
+  const term = box.querySelector(".calc-figures dt");
+  const figure = term ? `${clean(term.textContent)}: ${clean(term.nextElementSibling?.textContent)}` : "";
+  return [clean(lead?.textContent), figure].filter(Boolean).join(". ").slice(0, 200);
+}
+
+function announce(form, text) {
+  const region = form.closest(".calc")?.querySelector(".calc-announce");
+  if (region && region.textContent !== text) region.textContent = text;
+}
+
 export function showResult(form, answer) {
   clearErrors(form);
-  resultBox(form).innerHTML = answer.html; // built by Python from escaped text only
+  replaceResult(form, answer.html);
   form._data = answer.data || {};
+  announce(form, summaryOf(resultBox(form), form._data));
   for (const tool of form.querySelectorAll(".calc-tool[data-tool]")) {
     if (tool.dataset.tool !== "clear") tool.hidden = false;
   }
+}
+
+/** Empty the result (errors or a deletion), keeping the focus if it was inside. */
+export function clearResult(form) {
+  replaceResult(form, "");
+  announce(form, "");
 }

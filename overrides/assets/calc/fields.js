@@ -62,3 +62,24 @@ export function fill(form, fields) {
   }
   applyShowWhen(form);
 }
+
+/** Controls whose value differs from the page's default: typed (or restored by the browser) before binding. */
+export function typedFields(form) {
+  const typed = {};
+  for (const element of form.elements) {
+    if (!element.name) continue;
+    if (element.type === "checkbox") {
+      if (element.checked !== element.defaultChecked) typed[element.name] = element.checked ? "on" : "";
+    } else if (element.tagName === "SELECT") {
+      const initial = Math.max(0, [...element.options].findIndex((option) => option.defaultSelected));
+      if (element.selectedIndex !== initial) typed[element.name] = element.value;
+    } else if (element.value !== element.defaultValue) typed[element.name] = element.value;
+  }
+  return typed;
+}
+
+/** Put values back by control name (as typedFields returned them). */
+export function putBack(form, typed) {
+  for (const [name, value] of Object.entries(typed)) setValue(form.elements[name], value);
+  applyShowWhen(form);
+}

@@ -1,49 +1,87 @@
-// Keeping inputs, never on a server: this browser's storage (persist), the URL fragment (share
-// links: browsers never send what follows the #), and carrying values between calculators.
+// Keeping inputs, never on a server. Where each kind of kept input lives (the About page's
+// "delete everything" finds them by these key prefixes; forgetEverything() below removes them all):
+//   localStorage   "calc:<calculator>"          progress of a calculator with the "persist" feature
+//                                                (the preparation checklist), until deleted
+//   sessionStorage "calc-session:<calculator>"  what the reader typed, for this tab's session only:
+//                                                restored on language switch, Back and reload
+//   sessionStorage "calc-carry:<calculator>"    values carried to the next calculator, read once
+//   URL fragment   "#<calculator>=<base64 JSON>" share links (browsers never send what follows #)
+// Every calculator's delete button removes its own keys from both storages and its fragment.
 
 import { collect, fill, hasFeature } from "./fields.js";
 
+export const KEY_PREFIXES = ["calc:", "calc-session:", "calc-carry:"];
 export const storageKey = (form) => `calc:${form.dataset.calculator}`;
+export const sessionKey = (form) => `calc-session:${form.dataset.calculator}`;
 export const carryKey = (name) => `calc-carry:${name}`;
 
-export function saveProgress(form, fields) {
-  if (!hasFeature(form, "persist")) return;
+function store(storage, key, fields) {
   try {
-    localStorage.setItem(storageKey(form), JSON.stringify(fields));
+    storage.setItem(key, JSON.stringify(fields));
   } catch (error) {
-    /* storage may be disabled; progress then lasts only for this visit */
+    /* storage may be disabled or full; the inputs then last only while the page is open */
   }
 }
 
-export function forgetProgress(form) {
+function remove(storage, key) {
   try {
-    localStorage.removeItem(storageKey(form));
+    storage.removeItem(key);
   } catch (error) {
     /* nothing stored */
+  }
+}
+
+export function saveProgress(form, fields = collect(form)) {
+  store(sessionStorage, sessionKey(form), fields);
+  if (hasFeature(form, "persist")) store(localStorage, storageKey(form), fields);
+}
+
+export function forgetProgress(form) {
+  remove(localStorage, storageKey(form));
+  remove(sessionStorage, sessionKey(form));
+  remove(sessionStorage, carryKey(form.dataset.calculator));
+  if (location.hash.startsWith(`#${form.dataset.calculator}=`)) {
+    history.replaceState(history.state, "", location.pathname + location.search);
+  }
+}
+
+/** Every calculator's kept inputs in this browser, for a "delete everything" button. */
+export function forgetEverything() {
+  for (const storage of [localStorage, sessionStorage]) {
+    try {
+      const keys = Array.from({ length: storage.length }, (_, index) => storage.key(index));
+      for (const key of keys) if (KEY_PREFIXES.some((prefix) => key.startsWith(prefix))) storage.removeItem(key);
+    } catch (error) {
+      /* storage disabled: nothing kept */
+    }
   }
 }
 
 export function readStorage(storage, key) {
   try {
     const value = storage.getItem(key);
-    return value ? JSON.parse(value) : null;
+    const parsed = value ? JSON.parse(value) : null;
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? parsed : null;
   } catch (error) {
     return null;
   }
 }
 
+/** What this tab kept for the form: its session inputs, else (persist) its saved progress. */
+export function readKept(form) {
+  const session = readStorage(sessionStorage, sessionKey(form));
+  if (session) return session;
+  return hasFeature(form, "persist") ? readStorage(localStorage, storageKey(form)) : null;
+}
+
 export function takeCarried(name) {
   const carried = readStorage(sessionStorage, carryKey(name));
-  if (carried) sessionStorage.removeItem(carryKey(name));
+  if (carried) remove(sessionStorage, carryKey(name));
   return carried;
 }
 
 export function sendCarried(name, fields) {
-  try {
-    sessionStorage.setItem(carryKey(name), JSON.stringify(fields));
-  } catch (error) {
-    /* without storage the values can't travel; the reader can still type them */
-  }
+  store(sessionStorage, carryKey(name), fields);
 }
 
 function encodeFields(fields) {
@@ -54,7 +92,9 @@ function encodeFields(fields) {
 function decodeFields(text) {
   const base64 = text.replaceAll("-", "+").replaceAll("_", "/");
   const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-  return JSON.parse(new TextDecoder().decode(bytes));
+  const fields = JSON.parse(new TextDecoder().decode(bytes));
+  if (!fields || typeof fields !== "object" || Array.isArray(fields)) throw new Error("not a form's fields");
+  return fields;
 }
 
 export function shareLink(form) {
@@ -63,13 +103,16 @@ export function shareLink(form) {
   return url.href;
 }
 
+/** Fill the form from a share link in the URL: "restored", "unreadable", or null (no link for it). */
 export function restoreFromFragment(form) {
   const prefix = `#${form.dataset.calculator}=`;
-  if (!location.hash.startsWith(prefix)) return false;
+  if (!location.hash.startsWith(prefix)) return null;
+  let fields;
   try {
-    fill(form, decodeFields(location.hash.slice(prefix.length)));
-    return true;
+    fields = decodeFields(location.hash.slice(prefix.length));
   } catch (error) {
-    return false;
+    return "unreadable";
   }
+  fill(form, fields);
+  return "restored";
 }

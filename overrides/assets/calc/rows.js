@@ -15,10 +15,13 @@ function renumberRow(row, group, index) {
       if (value) element.setAttribute(attribute, value.replace(idPattern, `-${name}-${index}-`));
     }
   }
-  const title = row.querySelector(".calc-row-title");
-  const template = group.querySelector("template.calc-row-template");
-  const pattern = template.content.querySelector(".calc-row-title").textContent;
-  if (title) title.textContent = pattern.replace("__n__", String(index + 1));
+  // The row's title and its remove button's name ("Remove debt 2") follow the new number.
+  const template = group.querySelector("template.calc-row-template").content;
+  for (const selector of [".calc-row-title", ".calc-remove-row"]) {
+    const element = row.querySelector(selector);
+    const pattern = template.querySelector(selector)?.textContent;
+    if (element && pattern) element.textContent = pattern.replace("__n__", String(index + 1));
+  }
 }
 
 export function addRow(form, group) {

@@ -19,9 +19,14 @@ export class Runtime {
     if (this.ready) return this.ready;
     this.ready = new Promise((resolve, reject) => {
       let timer; // declared before fail() can run: the checks below fail before it is set
-      const fail = (reason) => {
+      const fail = (cause) => {
+        // Offline, a runtime this browser has not kept can't arrive: say so, not "file missing".
+        const reason = ["missing", "timeout"].includes(cause) && navigator.onLine === false ? "offline" : cause;
         clearTimeout(timer);
+        if (!this.worker && reason !== "worker" && reason !== "wasm") return; // already failed
         this.stop();
+        // A download that failed while the browser is offline: the runtime is not cached here.
+        if (!navigator.onLine && (reason === "download" || reason === "missing")) reason = "offline";
         this.onStatus("failed", reason);
         reject(new Error(reason));
       };
@@ -30,16 +35,22 @@ export class Runtime {
       timer = setTimeout(() => fail("timeout"), this.config.bootTimeoutMs || BOOT_TIMEOUT_MS);
       performance.mark("calc:worker-start"); // for the benchmark: the boot runs from here to calc:ready
       this.onStatus("downloading");
+      const version = this.config.version ? `?v=${encodeURIComponent(this.config.version)}` : "";
+      const script = new URL(`worker.js${version}`, import.meta.url);
       try {
-        const version = this.config.version ? `?v=${encodeURIComponent(this.config.version)}` : "";
-        this.worker = new Worker(new URL(`worker.js${version}`, import.meta.url), { type: "module" });
+        this.worker = new Worker(script, { type: "module" });
       } catch (error) {
         return fail("worker");
       }
       this.worker.onerror = (event) => {
         event.preventDefault();
-        // A worker script that could not load reports no message; one that threw reports its error.
-        fail(event.message ? "crash" : "missing");
+        // A worker script that threw reports its error; one that could not load reports nothing:
+        // ask the server once whether the file is missing or the download itself failed.
+        if (event.message) return fail("crash");
+        fetch(script, { cache: "no-store" }).then(
+          (response) => fail(response.ok ? "crash" : "missing"),
+          () => fail("download"),
+        );
       };
       this.worker.onmessage = ({ data }) => {
         if (data.type === "stage") this.onStatus(data.stage);
@@ -91,4 +102,13 @@ export class Runtime {
       this.worker.postMessage({ type: "run", id, calculator, lang, fields });
     });
   }
+}
+
+// Start the runtime when the browser is idle, so it is ready by the time the reader has typed;
+// with Save-Data on, only on the first focus of a field (the caller's focus handler) instead.
+export function startWhenIdle(runtime) {
+  if (navigator.connection && navigator.connection.saveData) return;
+  const start = () => runtime.start();
+  if ("requestIdleCallback" in window) requestIdleCallback(start, { timeout: 4000 });
+  else setTimeout(start, 2000);
 }

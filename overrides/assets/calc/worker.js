@@ -1,15 +1,50 @@
 // The calculators' Web Worker: runs Pyodide and our `calculators` package, off the main thread.
 // Protocol (JSON in and out, requests matched by id):
-//   page -> worker  {type: "boot", pyodide, lock, package}
+//   page -> worker  {type: "boot", pyodide, lock, package, stdlib, stdlibFull}
 //   worker -> page  {type: "stage", stage: "starting"} | {type: "ready"} | {type: "boot-error", reason, detail}
 //   page -> worker  {type: "run", id, calculator, lang, fields}
 //   worker -> page  {type: "result", id, ok, errors, html, data}
 
 let runCalculator = null;
+let bootSettled = false;
+
+function bootFailed(reason, detail) {
+  if (bootSettled) return;
+  bootSettled = true;
+  postMessage({ type: "boot-error", reason, detail });
+}
+
+// A failed download is reported as soon as it happens: Pyodide does not always reject (a failed
+// pyodide.asm.wasm only logs "wasm instantiation failed" and the boot waited for the page's bound;
+// a failed stdlib download ended as a crash). "download": the request failed (network);
+// "missing": the server answered with an error status.
+const fetchDirect = self.fetch.bind(self);
+self.fetch = async (...args) => {
+  let response;
+  try {
+    response = await fetchDirect(...args);
+  } catch (error) {
+    if (!runCalculator) bootFailed("download", String(error));
+    throw error;
+  }
+  if (!response.ok && !runCalculator) bootFailed("missing", `${response.status} ${response.url}`);
+  return response;
+};
 const timings = {}; // milliseconds since the worker started, per boot stage (for the benchmark)
 const stage = (name) => (timings[name] = Math.round(performance.now()));
 
-async function boot({ pyodide: indexURL, lock: lockFileURL, package: packageName }) {
+// Only when the trimmed standard library lacks a module: the full one, fetched synchronously
+// (an import can't wait for a promise; a worker may block), then imported from.
+function fetchSync(url) {
+  const request = new XMLHttpRequest();
+  request.open("GET", url, false);
+  request.responseType = "arraybuffer";
+  request.send();
+  if (request.status !== 200) throw new Error(`${url}: ${request.status}`);
+  return new Uint8Array(request.response);
+}
+
+async function boot({ pyodide: indexURL, lock: lockFileURL, package: packageName, stdlib, stdlibFull }) {
   if (typeof WebAssembly !== "object") {
     throw Object.assign(new Error("WebAssembly is not available"), { reason: "wasm" });
   }
@@ -18,26 +53,36 @@ async function boot({ pyodide: indexURL, lock: lockFileURL, package: packageName
   try {
     ({ loadPyodide } = await import(`${indexURL}pyodide.mjs`));
   } catch (error) {
-    throw Object.assign(error, { reason: "missing" });
+    // An import that failed says neither why nor how: ask once whether the file is there.
+    const found = await fetchDirect(`${indexURL}pyodide.mjs`, { cache: "no-store" }).then((r) => r.ok, () => null);
+    throw Object.assign(error, { reason: found === null ? "download" : "missing" });
   }
   stage("pyodide_module");
+  const loadErrors = []; // Pyodide reports a failed or tampered download on stderr instead of throwing
   const pyodide = await loadPyodide({
     indexURL,
     lockFileURL,
     packageBaseUrl: new URL(".", new URL(lockFileURL, self.location.href)).href,
+    // The compiled, trimmed standard library (content-hashed URL); Pyodide's own zip otherwise.
+    ...(stdlib ? { stdLibURL: stdlib } : {}),
+    // Our wheel, by name through the lock file (sha256 checked), downloaded while Python starts.
+    packages: [packageName],
     stdout: () => {},
-    stderr: (line) => console.debug(line),
+    stderr: (line) => {
+      loadErrors.push(line);
+      console.debug(line);
+    },
   });
   stage("python_started");
   postMessage({ type: "stage", stage: "starting" });
-  const loadErrors = []; // Pyodide reports a failed or tampered download here instead of throwing
-  await pyodide.loadPackage(packageName, {
-    checkIntegrity: true,
-    messageCallback: () => {},
-    errorCallback: (text) => loadErrors.push(text),
-  });
-  if (loadErrors.length) throw Object.assign(new Error(loadErrors.join(" ")), { reason: "missing" });
+  if (!pyodide.loadedPackages[packageName]) {
+    throw Object.assign(new Error(loadErrors.join(" ") || `${packageName} not loaded`), { reason: "missing" });
+  }
   stage("package_loaded");
+  if (stdlib && stdlibFull) {
+    pyodide.registerJsModule("_calc_host", { fetch_full_stdlib: () => fetchSync(stdlibFull) });
+    pyodide.runPython("import _calc_host, _stdlib_fallback\n_stdlib_fallback.install(_calc_host.fetch_full_stdlib)");
+  }
   runCalculator = pyodide.runPython(
     [
       "import json",
@@ -62,9 +107,10 @@ self.onmessage = async (event) => {
   if (message.type === "boot") {
     try {
       await boot(message);
-      postMessage({ type: "ready", timings });
+      if (!bootSettled) postMessage({ type: "ready", timings });
+      bootSettled = true;
     } catch (error) {
-      postMessage({ type: "boot-error", reason: reasonOf(error), detail: String(error && error.message) });
+      bootFailed(reasonOf(error), String(error && error.message));
     }
     return;
   }
