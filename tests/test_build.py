@@ -211,7 +211,7 @@ def test_runtime_is_under_the_sub_path_and_pinned(site: Path) -> None:
 
 
 def test_text_only_pages_load_no_calculator_code(site: Path) -> None:
-    for page in ["", "guide/introduction/", "guide/6-follow-up/", "about/"]:
+    for page in ["", "guide/introduction/", "guide/8-summary/", "about/"]:
         for lang in LANGS:
             html = page_file(site, lang, page).read_text(encoding="utf-8")
             assert "calc.js" not in html and "calc-runtime" not in html

@@ -19,6 +19,7 @@ import calendar
 import re
 from datetime import date
 
+from .i18n import written_lang
 from .reader import InputError
 
 __all__ = [
@@ -105,8 +106,8 @@ def due_dates(first: date, count: int, day: int | None = None) -> list[date]:
 
 
 def month_name(when: date, lang: str) -> str:
-    """A month as the page's language writes it: ``2028年3月`` or ``March 2028``."""
-    if lang == "zh":
+    """A month as the page's language writes it: ``2028年3月`` (Traditional too) or ``March 2028``."""
+    if written_lang(lang) == "zh":
         return f"{when.year}年{when.month}月"
     return f"{_MONTHS_EN[when.month - 1]} {when.year}"
 
@@ -117,6 +118,6 @@ def date_name(when: date, lang: str) -> str:
     >>> date_name(date(2028, 3, 15), "zh"), date_name(date(2028, 3, 5), "en")
     ('2028年3月15日', '5 March 2028')
     """
-    if lang == "zh":
+    if written_lang(lang) == "zh":
         return f"{when.year}年{when.month}月{when.day}日"
     return f"{when.day} {_MONTHS_EN[when.month - 1]} {when.year}"
