@@ -30,7 +30,9 @@ SHOWS_IGNORING_PROGRESS = """
   const parsed = document.createElement("template");
   parsed.innerHTML = html;
   const shown = document.getElementById(id).cloneNode(true);
-  for (const line of shown.querySelectorAll(".calc-tracker-status")) line.textContent = "";
+  for (const root of [shown, parsed.content]) {
+    for (const line of root.querySelectorAll(".calc-tracker-status")) line.textContent = "";
+  }
   return shown.innerHTML === parsed.innerHTML;
 }
 """
