@@ -33,9 +33,9 @@ MESSAGES: dict[str, Text] = {
     "count": {"zh": "期数", "en": "Payments"},
     "total": {"zh": "总共要还", "en": "Total to pay"},
     "day_of_month": {"zh": "每月还款日", "en": "Due day of the month"},
-    "day_value": {"zh": "每月 {day} 日", "en": "the {day}{suffix} of each month"},
+    "day_value": {"zh": "每月 {day}{suffix} 日", "en": "the {day}{suffix} of each month"},
     "shifted": {
-        "zh": "还款日是每月 {day} 日：没有这一天的月份，下表写的是当月最后一天。出借方也可能用别的日子，请以 App 里的账单为准。",
+        "zh": "还款日是每月 {day}{suffix} 日：没有这一天的月份，下表写的是当月最后一天。出借方也可能用别的日子，请以 App 里的账单为准。",
         "en": "The due day is the {day}{suffix}: in months without that day, the table shows the month's last "
         "day. The lender may use another day; check the bill in the app.",
     },
@@ -61,7 +61,7 @@ MESSAGES: dict[str, Text] = {
     "request_text": {
         "zh": "您好，我和你们协商了还款安排（【协议编号】），请用文字确认以下内容，方便我按时还款：\n"
         "1. 每期还款 {amount} 元，共 {n} 期{last_part}，总共 {total} 元；\n"
-        "2. 第一期 {first} 到期，之后每月 {day} 日到期，最后一期 {last_date} 到期；\n"
+        "2. 第一期 {first} 到期，之后每月 {day}{suffix} 日到期，最后一期 {last_date} 到期；\n"
         "3. {interest}\n"
         "4. {charges}\n"
         "5. 这个安排和之前的逾期会怎样报送到我的个人信用记录；\n"
@@ -151,7 +151,7 @@ MESSAGES: dict[str, Text] = {
         "en": "Draft a message for this (section 5)",
     },
     "missed_extra": {
-        "zh": "我正在按约定的还款安排（【协议编号】）还款，每期 {amount} 元，每月 {day} 日到期。"
+        "zh": "我正在按约定的还款安排（【协议编号】）还款，每期 {amount} 元，每月 {day}{suffix} 日到期。"
         "下一期我可能无法按时足额还款，想在到期前和你们商量。",
         "en": "I am repaying under our agreed arrangement ([agreement reference]): {amount} yuan on the "
         "{day}{suffix} of each month. I may not be able to pay the next payment in full and on time, and I "

@@ -106,7 +106,7 @@ def due_dates(first: date, count: int, day: int | None = None) -> list[date]:
 
 
 def month_name(when: date, lang: str) -> str:
-    """A month as the page's language writes it: ``2028年3月`` (Traditional too) or ``March 2028``."""
+    """A month as the page's language writes it: ``2028年3月`` or ``March 2028``."""
     if written_lang(lang) == "zh":
         return f"{when.year}年{when.month}月"
     return f"{_MONTHS_EN[when.month - 1]} {when.year}"
