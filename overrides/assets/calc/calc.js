@@ -29,7 +29,7 @@ import {
 } from "./keep.js";
 import { addRow, applyShowWhen, removeRow, updateRowButtons } from "./rows.js";
 import { Runtime, startWhenIdle } from "./runtime.js";
-import { bindTracker, showTracker } from "./tracker.js";
+import { bindTracker, forgetTicks, showTracker } from "./tracker.js";
 
 const DEBOUNCE_MS = 250;
 
@@ -111,6 +111,7 @@ function carry(button) {
 
 function clearSaved(form) {
   forgetProgress(form);
+  forgetTicks(form);
   form.reset();
   form._touched.clear();
   form._submitted = false;
