@@ -150,6 +150,10 @@ class _Meter:
     def flush(self) -> None:
         self.raw.flush()  # type: ignore[attr-defined]
 
+    @property
+    def closed(self) -> bool:
+        return self.raw.closed  # type: ignore[attr-defined]
+
 
 class BenchHandler(PrefixHandler):
     link = Link()
