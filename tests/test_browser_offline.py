@@ -17,7 +17,7 @@ import pytest
 from calculators import run
 from calculators.core.i18n import pick
 from calculators.page.ui import UI
-from tests.browser_helpers import READY_TIMEOUT, collect, wait_for_result, wait_for_state
+from tests.browser_helpers import READY_TIMEOUT, collect, wait_for_state
 from tests.conftest import PREFIX, watch
 from tests.samples import GOOD
 from tests.site_server import serve
