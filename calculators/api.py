@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from .core.i18n import LANGS, Text, t
+from .core.i18n import LANGS, SITE_LANGS, Text, t
 from .page.fields import FieldErrors, read_fields
 from .page.forms import STEPS, Step, render_form, render_skip_links
 from .registry import CALCULATORS
@@ -20,8 +20,8 @@ MESSAGES: dict[str, Text] = {
         "en": "There is no calculator called “{name}”.",
     },
     "unknown_lang": {
-        "zh": "不支持的语言“{name}”（可用：zh、en）。",
-        "en": "Unsupported language “{name}” (use zh or en).",
+        "zh": "不支持的语言“{name}”（可用：zh、en、zh-Hant）。",
+        "en": "Unsupported language “{name}” (use zh, en or zh-Hant).",
     },
     "internal": {
         "zh": "计算时出了问题，请检查输入后重试。",
@@ -51,18 +51,24 @@ def run(calculator: str, fields: dict, lang: str) -> dict:
     """Run ``calculator`` on the text the reader typed; never raises.
 
     Returns ``{"ok": bool, "errors": {field: message}, "html": str, "data": {...}}``.
-    ``errors`` is keyed by form name (``amount``, ``debts.0.rate``) or ``_form``.
+    ``errors`` is keyed by form name (``amount``, ``debts.0.rate``) or ``_form``. The shape of
+    ``fields`` is checked before anything is read (:func:`calculators.page.fields.plain_fields`):
+    a value that is not text or a number (a nested list, an object whose ``__str__`` raises) gets
+    a message next to its field, never an internal error.
 
     >>> run("nope", {}, "en")["errors"]["_form"]
     'There is no calculator called “nope”.'
     """
-    if lang not in LANGS:
-        shown = str(lang)[:20]
-        both = " / ".join(t(MESSAGES, "unknown_lang", code, name=shown) for code in LANGS)
+    # Plain copies first: a str subclass could override __eq__, __hash__ or __str__.
+    lang_ok = isinstance(lang, str)
+    lang = str.__str__(lang) if lang_ok else type(lang).__name__
+    name = str.__str__(calculator) if isinstance(calculator, str) else type(calculator).__name__
+    if not lang_ok or lang not in SITE_LANGS:
+        both = " / ".join(t(MESSAGES, "unknown_lang", code, name=lang[:20]) for code in LANGS)
         return _failure({"_form": both})
-    found = CALCULATORS.get(calculator) if isinstance(calculator, str) else None
+    found = CALCULATORS.get(name) if isinstance(calculator, str) else None
     if found is None:
-        return _failure({"_form": t(MESSAGES, "unknown_calculator", lang, name=str(calculator)[:40])})
+        return _failure({"_form": t(MESSAGES, "unknown_calculator", lang, name=name[:40])})
     if not isinstance(fields, Mapping):
         return _failure({"_form": t(MESSAGES, "bad_fields", lang)})
     try:
@@ -78,7 +84,7 @@ def run(calculator: str, fields: dict, lang: str) -> dict:
 
 def form_html(calculator: str, lang: str) -> str:
     """The form for ``calculator`` in ``lang``; ``KeyError`` for an unknown name (fails the build)."""
-    if lang not in LANGS:
+    if lang not in SITE_LANGS:
         raise KeyError(f"unknown language {lang!r}")
     found = CALCULATORS[calculator]
     steps = [Step(c.name, c.title, c.page) for c in (CALCULATORS.get(name) for name in STEPS) if c]

@@ -35,6 +35,14 @@ CHROMIUM_ARGS = [
 ]
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Generate the calculators' zh-Hant table, as the build does before the wheel (gitignored)."""
+    sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+    from traditional_text import write_calculator_table
+
+    write_calculator_table(ROOT)
+
+
 def build_site(out: Path, site_url: str = f"http://127.0.0.1{PREFIX}") -> Path:
     """``mkdocs build --strict`` into ``out``; fail the test with mkdocs' output on error."""
     env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}

@@ -1,23 +1,53 @@
 // Runs calculators.run() inside the real Pyodide runtime under Node, from the built wheel and
 // its lock file (the same files the browser loads, integrity-checked by sha256).
-// usage: node tests/pyodide_run.mjs <dir with pyodide-lock.json and the wheel> < cases.json
-// cases.json: [{"calculator": ..., "fields": {...}, "lang": ...}, ...]; prints the answers as JSON.
+// usage: node tests/pyodide_run.mjs <dir with pyodide-lock.json and the wheel> [options] < cases.json
+//   --stdlib ZIP       boot with this standard library (stdLibURL) instead of Pyodide's own
+//   --fallback ZIP     install the site's import fallback, serving this zip as the full stdlib
+//   --python CODE      also run CODE after the cases; its last expression is returned as "python_result"
+// cases.json: [{"calculator": ..., "fields": {...}, "lang": ...}, ...]; prints the answers as JSON,
+// with the runtime's magic number and how many times the fallback fetched the full stdlib.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { loadPyodide } from "pyodide";
 
-const wheelDir = path.resolve(process.argv[2]);
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { stdlib: { type: "string" }, fallback: { type: "string" }, python: { type: "string" } },
+});
+const wheelDir = path.resolve(positionals[0]);
 const cases = JSON.parse(readFileSync(0, "utf8"));
 const pyodide = await loadPyodide({
   lockFileURL: path.join(wheelDir, "pyodide-lock.json"),
   packageBaseUrl: wheelDir + path.sep,
+  ...(values.stdlib ? { stdLibURL: path.resolve(values.stdlib) } : {}),
   stdout: () => {},
 });
 await pyodide.loadPackage("negotiate-calculators", { checkIntegrity: true, messageCallback: () => {} });
+let fetches = 0;
+if (values.fallback) {
+  pyodide.registerJsModule("_calc_host", {
+    fetch_full_stdlib: () => {
+      fetches += 1;
+      return new Uint8Array(readFileSync(values.fallback));
+    },
+  });
+  pyodide.runPython("import _calc_host, _stdlib_fallback\n_stdlib_fallback.install(_calc_host.fetch_full_stdlib)");
+}
 const run = pyodide.runPython(
-  "import json, sys, calculators\n" +
+  "import importlib.util, json, sys, calculators\n" +
     "def _run(cases):\n" +
-    "    return json.dumps({'python': sys.version.split()[0], 'answers': [calculators.run(c['calculator'], c['fields'], c['lang']) for c in json.loads(cases)]}, ensure_ascii=False)\n" +
+    "    return json.dumps({'python': sys.version.split()[0], 'magic': importlib.util.MAGIC_NUMBER.hex(), 'answers': [calculators.run(c['calculator'], c['fields'], c['lang']) for c in json.loads(cases)]}, ensure_ascii=False)\n" +
     "_run",
 );
-process.stdout.write(run(JSON.stringify(cases)));
+const result = JSON.parse(run(JSON.stringify(cases)));
+if (values.python) {
+  try {
+    const value = pyodide.runPython(values.python);
+    result.python_result = value && value.toJs ? value.toJs() : value;
+  } catch (error) {
+    result.python_error = String(error.message);
+  }
+}
+result.fallback_fetches = fetches;
+process.stdout.write(JSON.stringify(result));

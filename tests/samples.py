@@ -57,6 +57,29 @@ MESSAGE_FROM_PLAN = {
     "option": "longer_term",
 }
 
+AGREEMENT = {
+    "amount": "916.80",
+    "payments": "12",
+    "last_amount": "916.81",
+    "first_due": "2028-01-31",
+    "due_day": "",
+    "interest": "frozen",
+    "charges": "unknown",
+    "confirmed_via": "chat",
+    "agent": "",
+    "reminder_days": "3",
+    "credit_every": "6",
+}
+
+FUND = {
+    "essentials": "3000",
+    "cover_months": "3",
+    "savings": "2000",
+    "repayment": "916.80",
+    "left": "800",
+    "plan_saving": "",
+}
+
 GOOD: dict[str, list] = {
     "true-cost": [
         {"amount": "1万", "kind": "fee", "fee": "8.8%", "periods": "12"},
@@ -137,6 +160,30 @@ GOOD: dict[str, list] = {
         },
         {**MESSAGE_FROM_PLAN, "message_lang": "zh", "goal": "pause", "option": "", "pay_meanwhile": ""},
     ],
+    "agreement": [
+        AGREEMENT,  # due on the 31st: 29 February 2028, and credit-report reminders
+        {
+            **AGREEMENT,
+            "amount": "1,200元",
+            "payments": "３６",
+            "last_amount": "",
+            "first_due": "2026年12月15日",
+            "due_day": "30",
+            "interest": "unknown",
+            "confirmed_via": "call",
+            "agent": XSS,
+            "reminder_days": "0",
+            "credit_every": "",
+        },
+        {**AGREEMENT, "payments": "1", "last_amount": "", "first_due": "2099/12/31", "credit_every": "12"},
+    ],
+    "emergency-fund": [
+        FUND,  # 9 months: 8 x 800, then 600
+        {**FUND, "savings": "1万"},  # already reached
+        {**FUND, "left": "0"},  # nothing left to save
+        {**FUND, "plan_saving": "1,000元", "cover_months": "６"},  # saving would take from the repayment
+        {**FUND, "left": "1", "savings": ""},  # more than 600 months: no month-by-month plan
+    ],
 }
 
 BAD: dict[str, list] = {
@@ -178,6 +225,35 @@ BAD: dict[str, list] = {
         {"reason_detail": "x" * 201, "extra": XSS, "amount_owed": XSS},
         {"amount_owed": "1000", "monthly_offer": "1,500"},
         {**MESSAGE_FROM_PLAN, "months": "601", "option": "longer"},
+    ],
+    "agreement": [
+        {  # a bad value in every field
+            **AGREEMENT,
+            "amount": XSS,
+            "payments": "601",
+            "last_amount": "-5",
+            "first_due": "2027-02-29",
+            "due_day": "32",
+            "interest": "maybe",
+            "charges": XSS,
+            "confirmed_via": "pigeon",
+            "agent": "x" * 41,
+            "reminder_days": "31",
+            "credit_every": "5",
+        },
+        {**AGREEMENT, "amount": "", "payments": "0", "first_due": "tomorrow", "reminder_days": "-1"},
+        {**AGREEMENT, "first_due": "1999-12-31"},
+    ],
+    "emergency-fund": [
+        {  # a bad value in every field
+            "essentials": XSS,
+            "cover_months": "13",
+            "savings": "-1",
+            "repayment": "lots",
+            "left": "2亿",
+            "plan_saving": "0",
+        },
+        {**FUND, "essentials": "", "cover_months": "0", "left": ""},
     ],
 }
 

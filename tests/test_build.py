@@ -25,7 +25,8 @@ PAGES = [
     "guide/8-summary/",
     "about/",
 ]
-LANG_ROOTS = {"zh": "", "en": "en/"}
+LANG_ROOTS = {"zh": "", "en": "en/", "zh-Hant": "zh-Hant/"}
+LANGS = list(LANG_ROOTS)
 RESTORED = [
     "在享受便利的同时也面临着",
     "在表达需求的同时，用户还应",
@@ -74,7 +75,7 @@ def links_of(path: Path) -> list[tuple[str, str, dict[str, str | None]]]:
     return parser.refs
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_exists_with_its_language(site: Path, lang: str, page: str) -> None:
     html = page_file(site, lang, page).read_text(encoding="utf-8")
@@ -114,12 +115,12 @@ def test_scam_warning_where_the_guide_talks_about_negotiating(site: Path, lang: 
         assert "停息挂账" in html
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("page", PAGES)
 def test_language_switcher_leads_to_the_same_page(site: Path, lang: str, page: str) -> None:
     path = page_file(site, lang, page)
     switches = [attrs for tag, _, attrs in links_of(path) if "md-select__link" in (attrs.get("class") or "")]
-    assert {attrs["hreflang"] for attrs in switches} == {"zh", "en"}
+    assert {attrs["hreflang"] for attrs in switches} == set(LANGS)
     for attrs in switches:
         target = urljoin(f"http://x{PREFIX}{LANG_ROOTS[lang]}{page}", attrs["href"] or "")
         relative = urlsplit(target).path.removeprefix(PREFIX)
@@ -210,8 +211,8 @@ def test_runtime_is_under_the_sub_path_and_pinned(site: Path) -> None:
 
 
 def test_text_only_pages_load_no_calculator_code(site: Path) -> None:
-    for page in ["", "guide/introduction/", "guide/6-follow-up/", "about/"]:
-        for lang in ("zh", "en"):
+    for page in ["", "guide/introduction/", "guide/8-summary/", "about/"]:
+        for lang in LANGS:
             html = page_file(site, lang, page).read_text(encoding="utf-8")
             assert "calc.js" not in html and "calc-runtime" not in html
 

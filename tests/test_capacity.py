@@ -104,7 +104,7 @@ def test_pay_nothing_now_asks_for_a_pause_and_protects_essentials() -> None:
     assert data["surplus"] == "-500.00" and data["safe_amount"] == "0.00" and data["verdict"] == "pause"
     assert "pause" in answer["html"] and "housing, food and utilities" in answer["html"]
     assert "500.00 a month more than your income" in answer["html"]
-    assert "data-carry-target" not in answer["html"]
+    assert 'data-carry-target="plan"' not in answer["html"]
     zh = capacity("zh", incomes=[{"amount": "5000"}])["html"]
     assert "暂停" in zh and "基本开支" in zh
 
@@ -166,7 +166,7 @@ def test_figures_add_up(
     else:
         verdict = "change"
     assert data["verdict"] == verdict
-    assert ("data-carry-target" in answer["html"]) == (safe > 0)
+    assert ('data-carry-target="plan"' in answer["html"]) == (safe > 0)
 
 
 # --- Bad input -------------------------------------------------------------------------------------
@@ -196,7 +196,7 @@ BAD_INPUT = [
         )
     ),
     ({"margin": ""}, "margin", reader("empty")),
-    ({"margin": "abc"}, "margin", reader("not_number", text="abc")),
+    ({"margin": "abc"}, "margin", reader("not_number_rate", text="abc")),
     ({"margin": "-1"}, "margin", reader("negative")),
     ({"margin": "101"}, "margin", ("capacity", "margin_too_high", {})),
     ({"margin": "1000.01"}, "margin", reader("too_large_rate", limit="1,000")),

@@ -17,6 +17,7 @@ LAYERS = {
     "plan": {"core", "page", "advice", "plan"},
     "channel": {"core", "page", "advice", "channel"},
     "message": {"core", "page", "advice", "message"},
+    "agreement": {"core", "page", "advice", "agreement"},
 }
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..core.i18n import Text
+from ..core.i18n import Text, written_lang
 from ..page.fields import Choice
 
 __all__ = ["GOALS", "GOAL_KEYS", "Goal", "goal", "goal_choices", "join_phrases"]
@@ -104,7 +104,7 @@ def goal_choices(empty: Text | None = None) -> tuple[Choice, ...]:
 
 def join_phrases(phrases: Sequence[str], lang: str) -> str:
     """Join phrases as a list reads in ``lang``: 甲、乙、丙 / a, b and c."""
-    if lang == "zh":
+    if written_lang(lang) == "zh":
         return "、".join(phrases)
     if len(phrases) <= 1:
         return "".join(phrases)

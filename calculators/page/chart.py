@@ -10,7 +10,7 @@ as a table in a collapsed ``<details>``.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
@@ -36,6 +36,8 @@ MESSAGES: dict[str, Text] = {
     "data": {"zh": "图表数据（文字版）", "en": "Chart data as text"},
     "month": {"zh": "月份", "en": "Month"},
 }
+
+Messages = Mapping[str, Text]
 
 WIDTH = 360
 LEFT, RIGHT, TOP = 52, 10, 22
@@ -80,10 +82,12 @@ def _points(balances: Sequence[Decimal], start: Decimal) -> list[tuple[int, floa
     return kept
 
 
-def _sentences(series: Sequence[tuple[str, Sequence[Decimal]]], start: Decimal, lang: str) -> list[str]:
+def _sentences(
+    series: Sequence[tuple[str, Sequence[Decimal]]], start: Decimal, lang: str, messages: Messages = MESSAGES
+) -> list[str]:
     return [
         t(
-            MESSAGES,
+            messages,
             "line",
             lang,
             title=title,
@@ -95,7 +99,9 @@ def _sentences(series: Sequence[tuple[str, Sequence[Decimal]]], start: Decimal, 
     ]
 
 
-def _data_table(series: Sequence[tuple[str, Sequence[Decimal]]], start: Decimal, lang: str) -> str:
+def _data_table(
+    series: Sequence[tuple[str, Sequence[Decimal]]], start: Decimal, lang: str, messages: Messages = MESSAGES
+) -> str:
     longest = max(len(balances) for _, balances in series)
     step = _month_step(longest) if longest > 24 else (3 if longest > 12 else 1)
     months = list(range(0, longest + 1, step))
@@ -108,7 +114,8 @@ def _data_table(series: Sequence[tuple[str, Sequence[Decimal]]], start: Decimal,
         return display_money(balances[month - 1] if month <= len(balances) else Decimal(0))
 
     rows = [[str(month)] + [at(balances, month) for _, balances in series] for month in months]
-    return table([t(MESSAGES, "month", lang)] + [title for title, _ in series], rows)
+    headers = [t(messages, "month", lang)] + [title for title, _ in series]
+    return table(headers, rows, css="calc-table calc-by-month")
 
 
 @dataclass(frozen=True)
@@ -145,7 +152,7 @@ def _text(x: object, y: object, text: str, extra: str = "") -> str:
     return f'<text class="calc-axis" fill="currentColor" x="{x}" y="{y}"{extra}>{esc(text)}</text>'
 
 
-def _axes(frame: Frame, lang: str) -> tuple[str, str]:
+def _axes(frame: Frame, lang: str, messages: Messages = MESSAGES) -> tuple[str, str]:
     """The horizontal grid lines (one path) and the axes' labels."""
     grid: list[str] = []
     labels: list[str] = []
@@ -159,9 +166,9 @@ def _axes(frame: Frame, lang: str) -> tuple[str, str]:
     for month in range(0, frame.longest + 1, _month_step(frame.longest)):
         labels.append(_text(frame.x(month), frame.bottom + 14, str(month), ' text-anchor="middle"'))
     labels.append(
-        _text(WIDTH - RIGHT, frame.bottom + 28, t(MESSAGES, "month_axis", lang), ' text-anchor="end"')
+        _text(WIDTH - RIGHT, frame.bottom + 28, t(messages, "month_axis", lang), ' text-anchor="end"')
     )
-    labels.append(_text(LEFT - 4, TOP - 10, t(MESSAGES, "yuan_axis", lang), ' text-anchor="end"'))
+    labels.append(_text(LEFT - 4, TOP - 10, t(messages, "yuan_axis", lang), ' text-anchor="end"'))
     return "".join(grid), "".join(labels)
 
 
@@ -184,27 +191,33 @@ def _lines_and_legend(series: Sequence[tuple[str, Sequence[Decimal]]], start: De
 
 
 def balance_chart(
-    series: Sequence[tuple[str, Sequence[Decimal]]], start: Decimal, lang: str, chart_id: str
+    series: Sequence[tuple[str, Sequence[Decimal]]],
+    start: Decimal,
+    lang: str,
+    chart_id: str,
+    texts: Messages | None = None,
 ) -> str:
     """The chart and its text alternative.
 
     ``series`` holds, per option, its title and the balance after each month; every line
-    starts at ``start`` (the total owed) in month 0.
+    starts at ``start`` (the total owed) in month 0. ``texts`` replaces some of :data:`MESSAGES`
+    (with the same placeholders) for a chart of something else, such as savings growing.
 
     >>> html = balance_chart([("A", [Decimal(50), Decimal(0)])], Decimal(100), "en", "c")
     >>> 'class="calc-series calc-series-0"' in html and 'role="img"' in html
     True
     """
+    messages = {**MESSAGES, **(texts or {})}
     frame = _frame(series, start)
-    grid, labels = _axes(frame, lang)
+    grid, labels = _axes(frame, lang, messages)
     height = frame.bottom + 44 + len(series) * LEGEND_ROW
-    sentences = _sentences(series, start, lang)
+    sentences = _sentences(series, start, lang, messages)
     title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
-    desc = " ".join([t(MESSAGES, "desc", lang), *sentences])
+    desc = " ".join([t(messages, "desc", lang), *sentences])
     svg = (
         f'<svg class="calc-chart" role="img" aria-labelledby="{esc(title_id)} {esc(desc_id)}" '
         f'viewBox="0 0 {WIDTH} {height}" width="100%" font-size="12">'
-        f'<title id="{esc(title_id)}">{esc(t(MESSAGES, "title", lang))}</title>'
+        f'<title id="{esc(title_id)}">{esc(t(messages, "title", lang))}</title>'
         f'<desc id="{esc(desc_id)}">{esc(desc)}</desc>'
         f'<path class="calc-grid" fill="none" stroke="currentColor" stroke-opacity="0.2" d="{grid}"/>'
         f'<path class="calc-axis-line" fill="none" stroke="currentColor" '
@@ -212,8 +225,10 @@ def balance_chart(
         f"{labels}{_lines_and_legend(series, start, frame)}</svg>"
     )
     alternative = (
-        f'<details class="calc-chart-data"><summary>{esc(t(MESSAGES, "data", lang))}</summary>'
+        f'<details class="calc-chart-data"><summary>{esc(t(messages, "data", lang))}</summary>'
         f"<ul>{''.join(f'<li>{esc(s)}</li>' for s in sentences)}</ul>"
-        f"{_data_table(series, start, lang)}</details>"
+        f"{_data_table(series, start, lang, messages)}</details>"
     )
-    return f'<div class="calc-chart-wrap">{svg}{alternative}</div>'
+    # The visible title repeats the SVG's own <title>, which screen readers already announce.
+    title = f'<p class="calc-chart-title" aria-hidden="true">{esc(t(messages, "title", lang))}</p>'
+    return f'<div class="calc-chart-wrap">{title}{svg}{alternative}</div>'

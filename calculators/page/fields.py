@@ -10,11 +10,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import islice
 from typing import Any
 
+from ..core.dates import read_date
 from ..core.i18n import Text, t
 from ..core.reader import (
     MAX_MONEY,
+    MAX_NUMBER_CHARS,
     MAX_RATE_PERCENT,
     InputError,
     error_message,
@@ -23,9 +26,9 @@ from ..core.reader import (
     read_whole,
 )
 
-__all__ = ["Choice", "Field", "Group", "FieldErrors", "read_fields", "visible"]
+__all__ = ["Choice", "Field", "Group", "FieldErrors", "plain_fields", "read_fields", "visible"]
 
-KINDS = ("money", "percent", "whole", "text", "longtext", "choice", "check")
+KINDS = ("money", "percent", "whole", "date", "text", "longtext", "choice", "check")
 INPUT_MODES = {"money": "decimal", "percent": "decimal", "whole": "numeric", "text": "text"}
 
 
@@ -41,7 +44,7 @@ class Choice:
 class Field:
     """One input.
 
-    ``kind`` is one of ``money`` (yuan), ``percent``, ``whole`` (whole number), ``text``,
+    ``kind`` is one of ``money`` (yuan), ``percent``, ``whole`` (whole number), ``date``, ``text``,
     ``longtext``, ``choice`` or ``check``. ``show_when`` hides the field (and ignores its
     value) unless another field of the same form or row has one of the given values.
     """
@@ -88,6 +91,8 @@ class Field:
             )
         if self.kind == "whole":
             return read_whole(text, minimum=self.minimum, maximum=int(self.maximum or 10**6))
+        if self.kind == "date":
+            return read_date(text)
         if self.kind == "choice":
             value = text.strip()
             if value not in {choice.value for choice in self.choices}:
@@ -131,6 +136,92 @@ GROUP_MESSAGES: dict[str, Text] = {
     "too_few_rows": {"zh": "至少需要 {limit} 行。", "en": "At least {limit} row(s) are needed."},
 }
 
+SHAPE_MESSAGES: dict[str, Text] = {
+    "bad_value": {
+        "zh": "这一项的内容无法读取，请重新填写。",
+        "en": "This value can't be read; please type it again.",
+    },
+    "bad_fields": {"zh": "输入格式不正确。", "en": "The input is not in the expected form."},
+}
+
+_MAX_WHOLE_BITS = 4 * MAX_NUMBER_CHARS
+"""An integer given directly (not as text) with more bits than this has over 40 digits."""
+
+
+def _plain_value(value: object) -> str | None:
+    """A field's value as plain text, whatever was passed: ``InputError("bad_value")`` for a
+    list, a dict or any other object (never ``str()`` of it: a deeply nested list or an object
+    whose ``__str__`` raises must not reach the reader).
+
+    >>> _plain_value(12), _plain_value(True), _plain_value(None)
+    ('12', 'on', None)
+    """
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return str.__str__(value)  # a plain copy, whatever a subclass overrides
+    if isinstance(value, bool):
+        return "on" if value else ""
+    if isinstance(value, int):
+        if int.bit_length(value) > _MAX_WHOLE_BITS:
+            raise InputError("too_long", limit=MAX_NUMBER_CHARS)
+        return int.__repr__(value)
+    if isinstance(value, float):
+        return float.__repr__(value)
+    if isinstance(value, Decimal):
+        return Decimal.__str__(value)
+    raise InputError("bad_value")
+
+
+def _plain_row(
+    fields: Sequence[Field], raw: Mapping[Any, Any], lang: str, prefix: str, errors: dict[str, str]
+) -> dict[str, str | None]:
+    row: dict[str, str | None] = {}
+    for item in fields:
+        try:
+            row[item.name] = _plain_value(raw.get(item.name))
+        except InputError as error:
+            unreadable = error.key == "bad_value"
+            errors[prefix + item.name] = (
+                t(SHAPE_MESSAGES, "bad_value", lang) if unreadable else error_message(error, lang)
+            )
+            row[item.name] = None
+    return row
+
+
+def plain_fields(items: Sequence[Item], raw: object, lang: str) -> tuple[dict[str, Any], dict[str, str]]:
+    """Check the shape of what was passed before anything is read: a mapping whose fields are text
+    (numbers and booleans are taken as text) and whose groups are lists of such mappings.
+
+    Returns the values as plain ``str`` (or ``None``) and lists of plain dicts, with a message
+    per field whose value is of no usable kind. Only the calculator's own names are looked up,
+    so other keys (of any type) are ignored; a group gives at most ``max_rows + 1`` rows.
+    Anything that fails while being looked at (a mapping that raises) is a form message.
+
+    >>> plain_fields([Field("n", "whole", {"zh": "数", "en": "n"})], {"n": [[1]], 3: "x"}, "en")
+    ({'n': None}, {'n': "This value can't be read; please type it again."})
+    """
+    errors: dict[str, str] = {}
+    if not isinstance(raw, Mapping):
+        return {}, {"_form": t(SHAPE_MESSAGES, "bad_fields", lang)}
+    try:
+        flat = [item for item in items if isinstance(item, Field)]
+        values: dict[str, Any] = _plain_row(flat, raw, lang, "", errors)
+        for group in (item for item in items if isinstance(item, Group)):
+            rows = raw.get(group.name)
+            if not isinstance(rows, (list, tuple)):
+                values[group.name] = []
+                continue
+            values[group.name] = [
+                _plain_row(group.fields, row, lang, f"{group.name}.{index}.", errors)
+                if isinstance(row, Mapping)
+                else {}
+                for index, row in enumerate(islice(rows, group.max_rows + 1))
+            ]
+    except Exception:  # noqa: BLE001 - a mapping that fails when looked at is a bad form, not a crash
+        return {}, {"_form": t(SHAPE_MESSAGES, "bad_fields", lang)}
+    return values, errors
+
 
 def visible(item: Field, values: Mapping[str, Any]) -> bool:
     """Whether ``item`` applies, given the (raw or read) values beside it."""
@@ -148,6 +239,9 @@ def _read_flat(
         if not visible(item, raw):
             values[item.name] = None
             continue
+        if prefix + item.name in errors:  # already refused: its value could not be read at all
+            values[item.name] = None
+            continue
         try:
             values[item.name] = item.read(raw.get(item.name))
         except InputError as error:
@@ -163,16 +257,13 @@ def read_fields(items: Sequence[Item], raw: Mapping[str, Any], lang: str) -> dic
     >>> read_fields([Field("amount", "money", {"zh": "金额", "en": "Amount"})], {"amount": "1万"}, "en")
     {'amount': Decimal('10000.00')}
     """
-    if not isinstance(raw, Mapping):
-        raw = {}
-    errors: dict[str, str] = {}
+    raw, errors = plain_fields(items, raw, lang)
+    if "_form" in errors:
+        raise FieldErrors(errors)
     flat = [item for item in items if isinstance(item, Field)]
     values = _read_flat(flat, raw, lang, "", errors)
     for group in (item for item in items if isinstance(item, Group)):
         rows = raw.get(group.name) or []
-        if not isinstance(rows, Sequence) or isinstance(rows, str):
-            rows = []
-        rows = [row if isinstance(row, Mapping) else {} for row in rows]
         if len(rows) > group.max_rows:
             errors[group.name] = t(GROUP_MESSAGES, "too_many_rows", lang, limit=group.max_rows)
             rows = rows[: group.max_rows]

@@ -41,6 +41,8 @@ def _control(field: Field, form_id: str, name: str, lang: str, described: str) -
     if field.kind == "check":
         checked = " checked" if field.default in ("1", "on", "true") else ""
         return f'<input type="checkbox" value="on" {common}{checked}>'
+    if field.kind == "date":  # the browser's date picker; it sends 2026-01-31 whatever it shows
+        return f'<input type="date" min="2000-01-01" max="2100-12-31" {common} value="{esc(field.default)}">'
     maxlength = f' maxlength="{field.max_length}"' if field.kind == "text" else ' maxlength="40"'
     return (
         f'<input type="text" inputmode="{field.inputmode}" autocomplete="off" spellcheck="false" '

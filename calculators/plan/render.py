@@ -7,6 +7,11 @@ interest, the nominal annualized rate ``12 x IRR(-owed, payments)``, the month i
 ``principal = payment - interest``. Worked case: 10,000 at 1.5% a month over 12 months, equal
 installments: 916.80 a month, the last 916.81, total interest 1,001.61, 18.00% nominal; the
 first row pays 766.80 of principal and 150.00 of interest, leaving 9,233.20.
+
+With a first due date (optional), each card says the month the option is paid off ("debt-free in
+March 2028"), and the schedules and the CSV date every month: month ``k`` is due
+:func:`calculators.core.dates.due_date` ``(first, k - 1)``, on the first date's day or the last day
+of a shorter month. Each card can carry its option into the agreement calculator (section 6).
 """
 
 from __future__ import annotations
@@ -14,9 +19,12 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator, Sequence
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from ..core.dates import date_name, due_date, month_name
+from ..core.endings import ending_note
 from ..core.i18n import Text, t
 from ..core.money import ZERO, display_money, money_str, percent_str
 from ..page.chart import balance_chart
@@ -25,7 +33,7 @@ from .debts import Debt
 from .options import NEEDED_TERM, Options, method_name, option_title
 from .plans import Plan
 from .strategies import strategies_data, strategies_html
-from .verdicts import notes, verdicts
+from .verdicts import notes, unusual_rates, verdicts
 
 __all__ = ["page_data", "page_html"]
 
@@ -48,6 +56,10 @@ MESSAGES: dict[str, Text] = {
     "method_label": {"zh": "还款方式", "en": "Method"},
     "option": {"zh": "方案", "en": "Option"},
     "use_in_message": {"zh": "用这个方案写协商信息", "en": "Use this in my message"},
+    "use_in_agreement": {"zh": "用这个方案记录协议", "en": "Use this option for my agreement"},
+    "debt_free": {"zh": "还清时间", "en": "Debt-free"},
+    "debt_free_value": {"zh": "{month}还清", "en": "debt-free in {month}"},
+    "due": {"zh": "还款日", "en": "Due"},
     # Sections
     "compare": {"zh": "方案对比", "en": "The options side by side"},
     "details": {"zh": "各方案详情", "en": "Each option in detail"},
@@ -133,9 +145,12 @@ def _comparison_table(titled: Titled, budget: Decimal, lang: str) -> str:
     return table(headers, rows)
 
 
-def _figures(plan: Plan, budget: Decimal, chosen_method: str, lang: str) -> list[tuple[str, str]]:
+def _figures(
+    plan: Plan, budget: Decimal, chosen_method: str, lang: str, first_due: date | None = None
+) -> list[tuple[str, str]]:
     """A card's label / value pairs. Over budget by ``highest payment - budget``; the payoff month
-    only when it differs from the months; the method only when it is not the one chosen."""
+    only when it differs from the months; the method only when it is not the one chosen; the
+    calendar month it is paid off when the first due date is known."""
     verdict = (
         t(MESSAGES, "yes", lang)
         if plan.fits(budget)
@@ -158,11 +173,40 @@ def _figures(plan: Plan, budget: Decimal, chosen_method: str, lang: str) -> list
         )
     if plan.method != chosen_method:
         figures.insert(0, (t(MESSAGES, "method_label", lang), method_name(plan.method, lang)))
+    if first_due is not None:
+        month = month_name(payoff_date(plan, first_due), lang)
+        figures.append((t(MESSAGES, "debt_free", lang), t(MESSAGES, "debt_free_value", lang, month=month)))
     return figures
 
 
-def _card(plan: Plan, title: str, options: Options, lang: str) -> str:
-    """One option's figures, with a button that carries it into the message calculator."""
+def payoff_date(plan: Plan, first_due: date) -> date:
+    """The due date of the month in which ``plan`` is paid off, month 1 being due on ``first_due``.
+
+    10,000 at 1.5% a month over 12 months from 31 March 2027: paid off on 29 February 2028.
+
+    >>> from calculators.plan.plans import build_plan
+    >>> plan = build_plan("x", [Debt("a", Decimal(10000), Decimal("0.015"))], "equal_installment", 12)
+    >>> payoff_date(plan, date(2027, 3, 31))
+    datetime.date(2028, 2, 29)
+    """
+    return due_date(first_due, plan.payoff_month - 1)
+
+
+def _agreement_fields(plan: Plan, first_due: date | None) -> dict[str, object]:
+    """What the agreement calculator needs from an option: the payment after any pause, how many,
+    the last one if different, and the first payment's date when the first due date is known."""
+    return {
+        "amount": money_str(plan.first_payment),
+        "payments": plan.months - plan.pause,
+        "last_amount": money_str(plan.last_payment) if plan.last_payment != plan.first_payment else "",
+        "first_due": due_date(first_due, plan.pause).isoformat() if first_due else "",
+        # After a pause the first payment may fall on a short month's last day: keep the due day.
+        "due_day": first_due.day if first_due else "",
+    }
+
+
+def _card(plan: Plan, title: str, options: Options, lang: str, first_due: date | None = None) -> str:
+    """One option's figures, with buttons that carry it into the message and agreement calculators."""
     button = carry_button(
         t(MESSAGES, "use_in_message", lang),
         "message",
@@ -175,37 +219,51 @@ def _card(plan: Plan, title: str, options: Options, lang: str) -> str:
             "option": plan.key,
         },
     )
-    figures = definition_list(
-        _figures(plan, options.budget, options.method, lang), "calc-figures calc-figures-compact"
+    button += carry_button(
+        t(MESSAGES, "use_in_agreement", lang), "agreement", "6-follow-up", _agreement_fields(plan, first_due)
     )
+    figures = definition_list(
+        _figures(plan, options.budget, options.method, lang, first_due), "calc-figures calc-figures-compact"
+    )
+    why_last = ending_note(plan.ending, lang)
+    if why_last:
+        figures += paragraph(why_last, "calc-note calc-last-payment")
     css = "calc-option calc-option-fits" if plan.fits(options.budget) else "calc-option"
     return (
-        f'<section class="{css}" data-option="{esc(plan.key)}">{heading(title, 5)}{figures}{button}</section>'
+        f'<section class="{css}" data-option="{esc(plan.key)}">{heading(title, 4)}{figures}{button}</section>'
     )
 
 
-def _schedule_table(plan: Plan, lang: str) -> str:
-    """Every month of one option, amounts with thousands separators."""
-    head = "".join(f'<th scope="col">{esc(t(MESSAGES, k, lang))}</th>' for k in SCHEDULE_COLUMNS)
-    body = "".join(
-        f"<tr><td>{period}</td><td>{payment:,.2f}</td><td>{principal:,.2f}</td>"
-        f"<td>{interest:,.2f}</td><td>{balance:,.2f}</td></tr>"
+def _columns(first_due: date | None) -> tuple[str, ...]:
+    """The schedule's columns: a due date after the period when the first due date is known."""
+    return SCHEDULE_COLUMNS if first_due is None else ("period", "due", *SCHEDULE_COLUMNS[1:])
+
+
+def _due_cells(period: int, first_due: date | None, lang: str) -> list[str]:
+    return [] if first_due is None else [date_name(due_date(first_due, period - 1), lang)]
+
+
+def _schedule_table(plan: Plan, lang: str, first_due: date | None = None) -> str:
+    """Every month of one option, amounts with thousands separators (and dated, if known); one
+    card a month on phones."""
+    headers = [t(MESSAGES, k, lang) for k in _columns(first_due)]
+    rows = (
+        [period, *_due_cells(period, first_due, lang)]
+        + [f"{payment:,.2f}", f"{principal:,.2f}", f"{interest:,.2f}", f"{balance:,.2f}"]
         for period, payment, principal, interest, balance in schedule_rows(plan)
     )
-    return (
-        f'<div class="calc-table-wrap"><table class="calc-table calc-schedule"><thead><tr>{head}</tr></thead>'
-        f"<tbody>{body}</tbody></table></div>"
-    )
+    return table(headers, rows, css="calc-table calc-schedule calc-by-month")
 
 
-def _schedule(plan: Plan, title: str, lang: str) -> str:
-    """One option's schedule, collapsed under its title."""
+def _schedule(index: int, title: str, lang: str) -> str:
+    """One option's schedule, collapsed under its title; the table itself is ``data["schedules"][index]``,
+    which the page puts in only when the reader opens it (or prints)."""
     summary = esc(t(MESSAGES, "schedule_of", lang, title=title))
-    return f'<details class="calc-schedule-details"><summary>{summary}</summary>{_schedule_table(plan, lang)}</details>'
+    return f'<details class="calc-schedule-details" data-schedule="{index}"><summary>{summary}</summary></details>'
 
 
-def page_html(options: Options, lang: str) -> str:
-    """The whole result, in the order the page shows it."""
+def page_html(options: Options, lang: str, first_due: date | None = None) -> str:
+    """The whole result, in the order the page shows it (dated from ``first_due`` if given)."""
     titled = _titled(options, lang)
     html = [
         "".join(paragraph(verdict, "calc-verdict") for verdict in verdicts(options, lang)),
@@ -217,13 +275,13 @@ def page_html(options: Options, lang: str) -> str:
         ),
         heading(t(MESSAGES, "details", lang)),
         '<div class="calc-options">'
-        + "".join(_card(plan, title, options, lang) for plan, title in titled)
+        + "".join(_card(plan, title, options, lang, first_due) for plan, title in titled)
         + "</div>",
     ]
     if options.strategies is not None:
         html.append(strategies_html(options.strategies, options.debts, options.budget, lang))
     html.append(heading(t(MESSAGES, "schedules", lang)))
-    html.extend(_schedule(plan, title, lang) for plan, title in titled)
+    html.extend(_schedule(index, title, lang) for index, (_, title) in enumerate(titled))
     html.append(heading(t(MESSAGES, "notes", lang)))
     html.extend(paragraph(note, "calc-note") for note in notes(options, lang))
     return "".join(html)
@@ -232,19 +290,23 @@ def page_html(options: Options, lang: str) -> str:
 # --- The data and the CSV ---------------------------------------------------------------------------
 
 
-def _csv(titled: Titled, lang: str) -> str:
-    """Every option's schedule in one table, with a BOM so spreadsheet apps read it as UTF-8."""
+def _csv(titled: Titled, lang: str, first_due: date | None = None) -> str:
+    """Every option's schedule in one table, with a BOM so spreadsheet apps read it as UTF-8
+    (and a due date after the period when the first due date is known)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([t(MESSAGES, k, lang) for k in ("option", *SCHEDULE_COLUMNS)])
+    writer.writerow([t(MESSAGES, k, lang) for k in ("option", *_columns(first_due))])
     for plan, title in titled:
-        writer.writerows((title, *row) for row in schedule_rows(plan))
+        for period, *rest in schedule_rows(plan):
+            dated = [] if first_due is None else [due_date(first_due, period - 1).isoformat()]
+            writer.writerow((title, period, *dated, *rest))
     return "\ufeff" + out.getvalue()
 
 
-def _option_data(plan: Plan, budget: Decimal, lang: str) -> dict[str, Any]:
-    """One option's figures and schedule, money as ``"1234.56"`` strings."""
-    return {
+def _option_data(plan: Plan, budget: Decimal, lang: str, first_due: date | None = None) -> dict[str, Any]:
+    """One option's figures and schedule, money as ``"1234.56"`` strings; with a first due date,
+    the payoff date and each month's due date (``"2028-02-29"``)."""
+    data = {
         "key": plan.key,
         "title": option_title(plan, lang),
         "method": plan.method,
@@ -253,6 +315,7 @@ def _option_data(plan: Plan, budget: Decimal, lang: str) -> dict[str, Any]:
         "reduction_percent": f"{plan.reduction:.2f}",
         "monthly_payment_first": money_str(plan.first_payment),
         "monthly_payment_last": money_str(plan.last_payment),
+        "last_payment_apart": plan.ending.apart,
         "monthly_payment_max": money_str(plan.highest_payment),
         "months": plan.months,
         "payoff_month": plan.payoff_month,
@@ -271,6 +334,11 @@ def _option_data(plan: Plan, budget: Decimal, lang: str) -> dict[str, Any]:
             for period, payment, principal, interest, balance in schedule_rows(plan)
         ],
     }
+    if first_due is not None:
+        data["payoff_date"] = payoff_date(plan, first_due).isoformat()
+        for row in data["schedule"]:
+            row["due"] = due_date(first_due, row["period"] - 1).isoformat()
+    return data
 
 
 def _debt_data(debt: Debt) -> dict[str, str]:
@@ -282,22 +350,25 @@ def _debt_data(debt: Debt) -> dict[str, str]:
     }
 
 
-def page_data(options: Options, lang: str) -> dict[str, Any]:
+def page_data(options: Options, lang: str, first_due: date | None = None) -> dict[str, Any]:
     """The figures behind the page, for the page script and the CSV download."""
     return {
+        "first_due": first_due.isoformat() if first_due else None,
         "owed": money_str(options.owed),
         "budget": money_str(options.budget),
         "method": options.method,
         "monthly_interest_now": money_str(options.interest_now),
         "never_repaid": options.never_repaid,
-        "needed_payment": money_str(options.needed) if options.fit is None else None,
+        "needed_payment": money_str(options.needed) if options.fit is None and options.needed else None,
         "needed_term": NEEDED_TERM,
         "fit_fallback": options.fallback,
+        "unusually_high": bool(unusual_rates(options, lang)),
         "debts": [_debt_data(debt) for debt in options.debts],
-        "options": [_option_data(plan, options.budget, lang) for plan in options.plans],
+        "options": [_option_data(plan, options.budget, lang, first_due) for plan in options.plans],
         "strategies": strategies_data(options.strategies, options.debts)
         if options.strategies is not None
         else None,
-        "csv": _csv(_titled(options, lang), lang),
+        "schedules": [_schedule_table(plan, lang, first_due) for plan, _ in _titled(options, lang)],
+        "csv": _csv(_titled(options, lang), lang, first_due),
         "csv_name": "repayment-plan.csv",
     }

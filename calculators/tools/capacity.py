@@ -92,6 +92,10 @@ MESSAGES: dict[str, Text] = {
         "zh": "用每月 {safe} 元计算还款方案",
         "en": "Plan repayments with {safe} a month",
     },
+    "carry_fund": {
+        "zh": "用这些基本开支计算应急基金（7.2）",
+        "en": "Work out an emergency fund from these essentials (7.2)",
+    },
     "dti_note": {
         "zh": "负债收入比 = 每月必还的债务（其他债务{due_part}）÷ 收入。",
         "en": "Debt-to-income ratio = required monthly debt payments (other debts{due_part}) ÷ income.",
@@ -360,6 +364,9 @@ def calculate(values: dict[str, Any], lang: str) -> Result:
     if budget.safe > 0:
         label = t(MESSAGES, "carry", lang, safe=display_money(budget.safe))
         html.append(carry_button(label, "plan", "2-repayment-capacity", {"budget": money_str(budget.safe)}))
+    if budget.essentials > 0:
+        fund = {"essentials": money_str(budget.essentials), "savings": money_str(budget.savings)}
+        html.append(carry_button(t(MESSAGES, "carry_fund", lang), "emergency-fund", "7-prevent", fund))
     html += [
         definition_list(_figures(budget, lang)),
         heading(t(MESSAGES, "breakdown", lang)),

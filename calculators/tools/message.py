@@ -24,7 +24,8 @@ from ..page.ui import UI
 
 MESSAGES: dict[str, Text] = {
     "language": {"zh": "消息语言：{name}", "en": "Message language: {name}"},
-    "lang_zh": {"zh": "中文", "en": "Chinese"},
+    "lang_zh": {"zh": "简体中文", "en": "Chinese (Simplified)"},
+    "lang_zh-Hant": {"zh": "繁体中文", "en": "Chinese (Traditional)"},
     "lang_en": {"zh": "英文", "en": "English"},
     "placeholders": {
         "zh": "发送前，请自己把【】或 [ ] 里的内容换成你的信息。这个网站从来不需要你的账号或身份证号；"
@@ -63,7 +64,7 @@ FIELDS: tuple[Field, ...] = (
         {"zh": "消息用什么语言", "en": "Language of the message"},
         choices=(
             Choice("", {"zh": "和本页相同", "en": "Same as this page"}),
-            Choice("zh", {"zh": "中文", "en": "Chinese (中文)"}),
+            Choice("zh", {"zh": "简体中文", "en": "Chinese, Simplified (简体中文)"}),
             Choice("en", {"zh": "英文（English）", "en": "English"}),
         ),
         hint={
@@ -238,7 +239,7 @@ def calculate(values: dict[str, Any], lang: str) -> Result:
     parts.append(paragraph(t(MESSAGES, "placeholders", lang), "calc-note"))
     if not values.get("goal") and values.get("option"):
         parts.append(paragraph(t(MESSAGES, "from_plan", lang), "calc-note"))
-    if values.get("amount_owed") is None and values.get("monthly_offer") is None:
+    if values.get("amount_owed") is None and values.get("monthly_offer") is None and not draft.dispute_only:
         parts.append(paragraph(t(MESSAGES, "no_numbers", lang), "calc-note"))
     copy = pick(UI["copy"], lang)
     texts = {

@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
+from traditional_text import write_calculator_table
 
 ROOT = Path(__file__).resolve().parents[2]
 NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
@@ -77,6 +78,7 @@ def build_wheel_and_lock(out: Path) -> Path:
 
 
 def on_config(config):
+    write_calculator_table(ROOT)  # the zh-Hant texts go into the wheel: the browser has no OpenCC
     version = pyodide_version()
     digest = source_hash()
     build_wheel_and_lock(ROOT / ".cache" / "wheels" / digest)

@@ -15,10 +15,13 @@ export async function copyText(button, text) {
   setTimeout(() => (button.textContent = original), 2500);
 }
 
-export function download(name, text) {
-  // Exactly one byte-order mark, so spreadsheet apps read UTF-8; the calculator's CSV may carry it.
-  const body = text.startsWith("\ufeff") ? text : `\ufeff${text}`;
-  const url = URL.createObjectURL(new Blob([body], { type: "text/csv;charset=utf-8" }));
+// A file made in the browser, never fetched: a CSV for spreadsheets (with exactly one byte-order
+// mark, so spreadsheet apps read UTF-8; the calculator's CSV may carry it) or, for another type
+// such as "text/calendar", the text exactly as the calculator made it (an .ics must have no BOM).
+export function download(name, text, type = "text/csv") {
+  const csv = type === "text/csv";
+  const body = csv && !text.startsWith("\ufeff") ? `\ufeff${text}` : text;
+  const url = URL.createObjectURL(new Blob([body], { type: `${type};charset=utf-8` }));
   const link = document.createElement("a");
   link.href = url;
   link.download = name;

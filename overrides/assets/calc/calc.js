@@ -7,7 +7,16 @@
 // share links, carrying values), actions.js (copy, download, print). This file binds them.
 
 import { copyText, download, openDetailsForPrint } from "./actions.js";
-import { clearErrors, clearResult, note, resultBox, setStatus, showErrors, showResult } from "./display.js";
+import {
+  buildSchedulesWhenOpened,
+  clearErrors,
+  clearResult,
+  note,
+  resultBox,
+  setStatus,
+  showErrors,
+  showResult,
+} from "./display.js";
 import { collect, fill, hasFeature, putBack, typedFields, ui } from "./fields.js";
 import {
   forgetProgress,
@@ -19,7 +28,8 @@ import {
   takeCarried,
 } from "./keep.js";
 import { addRow, applyShowWhen, removeRow, updateRowButtons } from "./rows.js";
-import { Runtime } from "./runtime.js";
+import { Runtime, startWhenIdle } from "./runtime.js";
+import { bindTracker, forgetTicks, showTracker } from "./tracker.js";
 
 const DEBOUNCE_MS = 250;
 
@@ -58,6 +68,7 @@ async function calculate(form, { quiet = false, save = true } = {}) {
   if (answer.ok) {
     form._focusError = false;
     showResult(form, answer);
+    showTracker(form, resultBox(form));
     if (form.querySelector(".calc-status").dataset.state !== "ready") setStatus(form, "ready", undefined, retry);
     return;
   }
@@ -109,6 +120,7 @@ function carry(button) {
 
 function clearSaved(form) {
   forgetProgress(form);
+  forgetTicks(form);
   form.reset();
   form._touched.clear();
   form._submitted = false;
@@ -216,8 +228,11 @@ function bind(form) {
     if (button.classList.contains("calc-carry")) carry(button);
     else if (button.classList.contains("calc-copy")) {
       copyText(button, document.getElementById(button.dataset.copy)?.textContent || "");
+    } else if (button.dataset.download === "ics" && form._data?.ics) {
+      download(form._data.ics_name || `${form.dataset.calculator}.ics`, form._data.ics, "text/calendar");
     }
   });
+  bindTracker(form, resultBox(form));
 
   for (const group of form.querySelectorAll("fieldset[data-group]")) updateRowButtons(group);
   const prefilled = prefill(form);
@@ -226,10 +241,9 @@ function bind(form) {
 }
 
 openDetailsForPrint();
+buildSchedulesWhenOpened();
 
 if (forms.length && runtimeMeta) {
   forms.forEach(bind);
-  const startWhenIdle = () => runtime.start();
-  if ("requestIdleCallback" in window) requestIdleCallback(startWhenIdle, { timeout: 4000 });
-  else setTimeout(startWhenIdle, 2000);
+  startWhenIdle(runtime);
 }

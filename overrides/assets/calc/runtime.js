@@ -19,12 +19,13 @@ export class Runtime {
     if (this.ready) return this.ready;
     this.ready = new Promise((resolve, reject) => {
       let timer; // declared before fail() can run: the checks below fail before it is set
-      const fail = (reason) => {
+      const fail = (cause) => {
+        // Offline, a runtime this browser has not kept can't arrive: say so, not "file missing".
+        const offline = navigator.onLine === false && ["download", "missing", "timeout"].includes(cause);
+        const reason = offline ? "offline" : cause;
         clearTimeout(timer);
         if (!this.worker && reason !== "worker" && reason !== "wasm") return; // already failed
         this.stop();
-        // A download that failed while the browser is offline: the runtime is not cached here.
-        if (!navigator.onLine && (reason === "download" || reason === "missing")) reason = "offline";
         this.onStatus("failed", reason);
         reject(new Error(reason));
       };
@@ -100,4 +101,13 @@ export class Runtime {
       this.worker.postMessage({ type: "run", id, calculator, lang, fields });
     });
   }
+}
+
+// Start the runtime when the browser is idle, so it is ready by the time the reader has typed;
+// with Save-Data on, only on the first focus of a field (the caller's focus handler) instead.
+export function startWhenIdle(runtime) {
+  if (navigator.connection && navigator.connection.saveData) return;
+  const start = () => runtime.start();
+  if ("requestIdleCallback" in window) requestIdleCallback(start, { timeout: 4000 });
+  else setTimeout(start, 2000);
 }

@@ -1,6 +1,6 @@
 // The calculators' Web Worker: runs Pyodide and our `calculators` package, off the main thread.
 // Protocol (JSON in and out, requests matched by id):
-//   page -> worker  {type: "boot", pyodide, lock, package}
+//   page -> worker  {type: "boot", pyodide, lock, package, stdlib, stdlibFull}
 //   worker -> page  {type: "stage", stage: "starting"} | {type: "ready"} | {type: "boot-error", reason, detail}
 //   page -> worker  {type: "run", id, calculator, lang, fields}
 //   worker -> page  {type: "result", id, ok, errors, html, data}
@@ -33,7 +33,18 @@ self.fetch = async (...args) => {
 const timings = {}; // milliseconds since the worker started, per boot stage (for the benchmark)
 const stage = (name) => (timings[name] = Math.round(performance.now()));
 
-async function boot({ pyodide: indexURL, lock: lockFileURL, package: packageName }) {
+// Only when the trimmed standard library lacks a module: the full one, fetched synchronously
+// (an import can't wait for a promise; a worker may block), then imported from.
+function fetchSync(url) {
+  const request = new XMLHttpRequest();
+  request.open("GET", url, false);
+  request.responseType = "arraybuffer";
+  request.send();
+  if (request.status !== 200) throw new Error(`${url}: ${request.status}`);
+  return new Uint8Array(request.response);
+}
+
+async function boot({ pyodide: indexURL, lock: lockFileURL, package: packageName, stdlib, stdlibFull }) {
   if (typeof WebAssembly !== "object") {
     throw Object.assign(new Error("WebAssembly is not available"), { reason: "wasm" });
   }
@@ -47,23 +58,31 @@ async function boot({ pyodide: indexURL, lock: lockFileURL, package: packageName
     throw Object.assign(error, { reason: found === null ? "download" : "missing" });
   }
   stage("pyodide_module");
+  const loadErrors = []; // Pyodide reports a failed or tampered download on stderr instead of throwing
   const pyodide = await loadPyodide({
     indexURL,
     lockFileURL,
     packageBaseUrl: new URL(".", new URL(lockFileURL, self.location.href)).href,
+    // The compiled, trimmed standard library (content-hashed URL); Pyodide's own zip otherwise.
+    ...(stdlib ? { stdLibURL: stdlib } : {}),
+    // Our wheel, by name through the lock file (sha256 checked), downloaded while Python starts.
+    packages: [packageName],
     stdout: () => {},
-    stderr: (line) => console.debug(line),
+    stderr: (line) => {
+      loadErrors.push(line);
+      console.debug(line);
+    },
   });
   stage("python_started");
   postMessage({ type: "stage", stage: "starting" });
-  const loadErrors = []; // Pyodide reports a failed or tampered download here instead of throwing
-  await pyodide.loadPackage(packageName, {
-    checkIntegrity: true,
-    messageCallback: () => {},
-    errorCallback: (text) => loadErrors.push(text),
-  });
-  if (loadErrors.length) throw Object.assign(new Error(loadErrors.join(" ")), { reason: "missing" });
+  if (!pyodide.loadedPackages[packageName]) {
+    throw Object.assign(new Error(loadErrors.join(" ") || `${packageName} not loaded`), { reason: "missing" });
+  }
   stage("package_loaded");
+  if (stdlib && stdlibFull) {
+    pyodide.registerJsModule("_calc_host", { fetch_full_stdlib: () => fetchSync(stdlibFull) });
+    pyodide.runPython("import _calc_host, _stdlib_fallback\n_stdlib_fallback.install(_calc_host.fetch_full_stdlib)");
+  }
   runCalculator = pyodide.runPython(
     [
       "import json",

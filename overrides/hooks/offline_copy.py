@@ -1,0 +1,162 @@
+"""Build step: the service worker (``sw.js`` at the site root) with this build's file lists.
+
+Runs once, after every language is built (after mkdocs-static-i18n's own post-build step, which
+builds the other languages and rewrites the search index). It reads the finished site:
+
+- ``pages``: every HTML page of every language (from the files, so a new language or page is
+  included without touching this hook), as the URLs a reader opens (``guide/x/``, not ``index.html``);
+- ``assets``: what those pages load (stylesheets, scripts, icons, the page scripts' modules), the
+  search index, and the search worker with the language files it imports;
+- ``runtime``: the calculators' runtime (Pyodide, the compiled standard library, the lock file and
+  the wheel) under their versioned URLs (the worker script is an asset: its code may change under
+  the same URL);
+- ``build``: a hash of every file of the site, so a new build gets a new service worker, new cache
+  names, and removes the old ones.
+
+The worker's code is ``service_worker.js`` beside this hook; the lists replace its
+``__OFFLINE_MANIFEST__`` placeholder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from mkdocs.plugins import event_priority
+
+HOOKS = Path(__file__).resolve().parent
+TEMPLATE = HOOKS / "service_worker.js"
+PLACEHOLDER = "__OFFLINE_MANIFEST__"
+SERVICE_WORKER = "sw.js"
+REFERENCE = re.compile(r"""<(?:script|link|img)\b[^>]*?\b(?:src|href)="([^"#]+)\"""")
+RUNTIME_DIRS = ("pyodide/", "py/")
+NOT_CACHED = ("sitemap.xml", "sitemap.xml.gz")
+
+
+def site_url_path(config) -> str:  # noqa: ANN001 - the mkdocs config
+    path = urlsplit(config["site_url"] or "/").path
+    return path if path.endswith("/") else path + "/"
+
+
+def page_urls(site: Path) -> list[str]:
+    """Every HTML page, as a path relative to the site root, in the form a reader opens it."""
+    pages = []
+    for html in sorted(site.rglob("*.html")):
+        relative = html.relative_to(site).as_posix()
+        if relative.startswith(RUNTIME_DIRS) or relative.startswith("bench-"):
+            continue
+        pages.append(relative.removesuffix("index.html"))
+    return pages
+
+
+def referenced_assets(site: Path, pages: list[str], base: str) -> set[str]:
+    """Same-site files the pages load (not links to other pages), relative to the site root."""
+    found: set[str] = set()
+    for page in pages:
+        html = (site / (page + "index.html" if page == "" or page.endswith("/") else page)).read_text("utf-8")
+        page_url = f"https://site.invalid{base}{page}"
+        for reference in REFERENCE.findall(html):
+            url = urlsplit(urljoin(page_url, reference.replace("&amp;", "&")))
+            if url.netloc != "site.invalid" or not url.path.startswith(base):
+                continue
+            relative = url.path[len(base) :]
+            target = site / relative
+            if relative.endswith("/") or not target.is_file() or relative.startswith(RUNTIME_DIRS):
+                continue
+            found.add(relative + (f"?{url.query}" if url.query else ""))
+    return found
+
+
+def search_assets(site: Path) -> set[str]:
+    """The search index, Material's search worker and the lunr language files it imports."""
+    found = {"search/search_index.json"} if (site / "search" / "search_index.json").is_file() else set()
+    found |= {p.relative_to(site).as_posix() for p in site.glob("assets/javascripts/workers/*.js")}
+    languages = ["stemmer.support", "multi"]
+    index = site / "search" / "search_index.json"
+    if index.is_file():
+        languages += json.loads(index.read_text("utf-8"))["config"].get("lang", [])
+    for language in languages:
+        lunr = site / "assets" / "javascripts" / "lunr" / "min" / f"lunr.{language}.min.js"
+        if lunr.is_file():
+            found.add(lunr.relative_to(site).as_posix())
+    return found
+
+
+def calculator_assets(site: Path) -> set[str]:
+    """The page script's modules, as its imports ask for them (plain URLs; the worker: ``worker_url``)."""
+    return {
+        p.relative_to(site).as_posix()
+        for p in (site / "assets" / "calc").glob("*.js")
+        if p.name != "worker.js"
+    }
+
+
+def runtime_urls(config, base: str) -> list[str]:  # noqa: ANN001 - the mkdocs config
+    """The calculators' runtime, as the worker asks for it (all under versioned paths)."""
+    runtime = config["extra"]["calc_runtime"]
+    pyodide, lock = runtime["pyodide"], runtime["lock"]
+    wheel_dir = Path(config["site_dir"]) / lock[len(base) :].rsplit("/", 1)[0]
+    files = [f"{pyodide}{name}" for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")]
+    files += [runtime.get("stdlib") or f"{pyodide}python_stdlib.zip", lock]
+    files += [
+        f"{base}{wheel.relative_to(config['site_dir']).as_posix()}" for wheel in wheel_dir.glob("*.whl")
+    ]
+    return [url[len(base) :] for url in files]
+
+
+def worker_url(config) -> str:  # noqa: ANN001 - the mkdocs config
+    """The worker script as the page starts it (its ``?v=`` is not a hash of its code: an asset)."""
+    return f"assets/calc/worker.js?v={config['extra']['calc_runtime']['version']}"
+
+
+def build_hash(site: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(site.rglob("*")):
+        if path.is_file() and path.name != SERVICE_WORKER:
+            digest.update(path.relative_to(site).as_posix().encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+def manifest(config) -> dict:  # noqa: ANN001 - the mkdocs config
+    site = Path(config["site_dir"])
+    base = site_url_path(config)
+    pages = page_urls(site)
+    assets = referenced_assets(site, pages, base) | search_assets(site) | calculator_assets(site)
+    assets.add(worker_url(config))
+    runtime = runtime_urls(config, base)
+    assets -= set(runtime)
+    return {
+        "build": build_hash(site),
+        "pages": pages,
+        "assets": sorted(a for a in assets if a not in NOT_CACHED),
+        "runtime": runtime,
+        "fullStdlib": config["extra"]["calc_runtime"].get("stdlibFull", "")[len(base) :],
+    }
+
+
+def on_config(config):  # noqa: ANN001, ANN201 - mkdocs hook
+    """The registration script's URL carries a hash of its code (a new script is never stale)."""
+    script = HOOKS.parent / "assets" / "offline" / "offline.js"
+    config["extra"]["offline_script_version"] = hashlib.sha256(script.read_bytes()).hexdigest()[:12]
+    return config
+
+
+def _outer_build(config) -> bool:  # noqa: ANN001 - the mkdocs config
+    """True once per ``mkdocs build``: mkdocs-static-i18n runs nested builds for other languages."""
+    i18n = config["plugins"].get("i18n")
+    return not getattr(i18n, "building", False)
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100), which builds the other languages
+def on_post_build(config) -> None:  # noqa: ANN001 - mkdocs hook
+    if not _outer_build(config):
+        return
+    lists = json.dumps(manifest(config), indent=1, ensure_ascii=False)
+    code = TEMPLATE.read_text(encoding="utf-8")
+    if PLACEHOLDER not in code:
+        raise ValueError(f"{TEMPLATE.name} lost its {PLACEHOLDER} placeholder")
+    (Path(config["site_dir"]) / SERVICE_WORKER).write_text(code.replace(PLACEHOLDER, lists), encoding="utf-8")

@@ -1,0 +1,143 @@
+// The site's service worker (written to the site root as sw.js by overrides/hooks/offline_copy.py,
+// which puts this build's file lists in place of the placeholder below).
+//
+// - The calculators' runtime (Pyodide, the compiled standard library, the lock file, the wheel)
+//   lives under versioned URLs: cache first, kept across builds while the URLs stay the same.
+// - Pages, CSS, JS and the search index: network first, checked with the server (a reader online
+//   always gets the newest build, page and scripts together), the cache when offline. They are cached
+//   as they are visited, and all of them in the background after a page asks ("fill", sent when
+//   the browser is idle and the reader has not asked to save data).
+// - A new build is a new worker (the lists, hence this file, change): it takes over at once and
+//   deletes the previous build's caches and the runtime files no longer listed. Offline, pages
+//   and scripts come from this build's cache only, so they always belong together.
+// Every cache name starts with this site's scope, so sites sharing an origin (GitHub Pages
+// project sites) never touch each other's caches.
+
+const MANIFEST = __OFFLINE_MANIFEST__;
+
+const SCOPE = new URL(self.registration.scope);
+const PREFIX = `offline:${SCOPE.pathname}:`;
+const PAGES_CACHE = `${PREFIX}pages:${MANIFEST.build}`;
+const RUNTIME_CACHE = `${PREFIX}runtime`;
+const absolute = (relative) => new URL(relative, SCOPE).href;
+const RUNTIME = new Set(MANIFEST.runtime.map(absolute));
+const RUNTIME_PATHS = [`${SCOPE.pathname}pyodide/`, `${SCOPE.pathname}py/`];
+const FILL_CONCURRENCY = 3;
+let stopped = false; // the reader deleted the offline copy: cache nothing more
+
+self.addEventListener("install", () => self.skipWaiting());
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) {
+        if (name.startsWith(PREFIX) && name !== PAGES_CACHE && name !== RUNTIME_CACHE) await caches.delete(name);
+      }
+      if (!(await caches.has(RUNTIME_CACHE))) return;
+      const runtime = await caches.open(RUNTIME_CACHE);
+      const keep = new Set([...RUNTIME, absolute(MANIFEST.fullStdlib)]);
+      for (const request of await runtime.keys()) {
+        if (!keep.has(request.url)) await runtime.delete(request);
+      }
+    })(),
+  );
+});
+
+function isRuntime(url) {
+  return RUNTIME.has(url.href) || RUNTIME_PATHS.some((path) => url.pathname.startsWith(path));
+}
+
+async function cacheFirst(request) {
+  const cache = await caches.open(RUNTIME_CACHE);
+  const cached = await cache.match(request, { ignoreVary: true });
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok && response.type === "basic" && !stopped) await cache.put(request, response.clone());
+  return response;
+}
+
+// Material's bundles carry a content hash in their names: the HTTP cache may answer for them.
+// Everything else (pages, the site's own scripts and styles) is checked with the server, so a
+// page and its scripts always come from the same build.
+const HASHED = /\.[0-9a-f]{8}\.min\.(js|css)$/;
+
+async function networkFirst(request) {
+  const cache = await caches.open(PAGES_CACHE);
+  try {
+    const response = await fetch(request, HASHED.test(new URL(request.url).pathname) ? {} : { cache: "no-cache" });
+    if (response.ok && response.type === "basic" && !stopped) await cache.put(request, response.clone());
+    return response;
+  } catch (error) {
+    const cached =
+      (await cache.match(request, { ignoreVary: true })) ||
+      (await cache.match(request, { ignoreVary: true, ignoreSearch: true }));
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+self.addEventListener("fetch", (event) => {
+  const { request } = event;
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== SCOPE.origin || !url.pathname.startsWith(SCOPE.pathname)) return;
+  if (url.pathname === `${SCOPE.pathname}sw.js`) return;
+  event.respondWith(isRuntime(url) ? cacheFirst(request) : networkFirst(request));
+});
+
+// Fetch every listed URL not yet in the cache, a few at a time; return how many are cached.
+async function fill(cacheName, relatives) {
+  const cache = await caches.open(cacheName);
+  const queue = relatives.map(absolute);
+  let cached = 0;
+  async function next() {
+    while (queue.length && !stopped) {
+      const url = queue.shift();
+      if (await cache.match(url)) {
+        cached += 1;
+        continue;
+      }
+      try {
+        const response = await fetch(url, { credentials: "same-origin" });
+        if (response.ok && !stopped) {
+          await cache.put(url, response);
+          cached += 1;
+        }
+      } catch (error) {
+        /* offline or gone: the next fill tries again */
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: FILL_CONCURRENCY }, next));
+  return cached;
+}
+
+async function runtimeCached() {
+  if (!(await caches.has(RUNTIME_CACHE))) return false;
+  const cache = await caches.open(RUNTIME_CACHE);
+  const found = await Promise.all(MANIFEST.runtime.map((relative) => cache.match(absolute(relative))));
+  return found.every(Boolean);
+}
+
+self.addEventListener("message", (event) => {
+  const message = event.data || {};
+  const reply = (data) => event.source && event.source.postMessage({ build: MANIFEST.build, ...data });
+  if (message.type === "stop") {
+    stopped = true;
+  } else if (message.type === "fill" && !stopped) {
+    const saveData = self.navigator.connection && self.navigator.connection.saveData;
+    event.waitUntil(
+      (async () => {
+        if (!saveData) {
+          const files = [...MANIFEST.pages, ...MANIFEST.assets];
+          const pages = await fill(PAGES_CACHE, files);
+          if (message.runtime) await fill(RUNTIME_CACHE, MANIFEST.runtime);
+          reply({ type: "filled", pages: pages === files.length, runtime: await runtimeCached() });
+        } else {
+          reply({ type: "filled", pages: false, runtime: await runtimeCached(), saveData: true });
+        }
+      })(),
+    );
+  } else if (message.type === "status") {
+    event.waitUntil((async () => reply({ type: "status", runtime: await runtimeCached() }))());
+  }
+});
