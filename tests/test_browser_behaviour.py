@@ -181,7 +181,7 @@ def test_offline_without_the_runtime_says_so(browser, base_url: str, lang: str, 
 
 
 @pytest.mark.parametrize(
-    "pattern", ["**/pyodide/**", "**/pyodide.asm.wasm", "**/python_stdlib.zip", "**/calc/worker.js*"]
+    "pattern", ["**/pyodide/**", "**/pyodide.asm.wasm", "**/pyodide/*/*stdlib*.zip", "**/calc/worker.js*"]
 )
 @pytest.mark.parametrize(("lang", "root"), LANGS)
 def test_a_failed_download_says_so_at_once(
