@@ -152,6 +152,7 @@ function onFormClick(form, button, recalculate) {
   } else if (button.dataset.tool === "print") {
     window.print();
   } else if (button.dataset.tool === "clear") {
+    recalculate.cancel(); // an edit still waiting would save the inputs again
     clearSaved(form);
   }
 }
