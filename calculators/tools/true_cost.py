@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..core.i18n import Text, t
-from ..core.money import display_money, money_str, percent_str, to_fen
+from ..core.money import money_str, percent_str, to_fen, yuan
 from ..core.rates import effective_annual, flat_fee_payment, irr, nominal_annual
 from ..core.schedules import equal_installment, total_interest
 from ..page.base import Calculator, Result
@@ -184,9 +184,9 @@ def calculate(values: dict[str, Any], lang: str) -> Result:
             notes.append(t(MESSAGES, "year_basis", lang, days=values["year_days"]))
     notes.append(t(MESSAGES, "check_app", lang))
     figures = [
-        (t(MESSAGES, "payment_exact", lang), display_money(payment)),
-        (t(MESSAGES, "total_cost", lang), display_money(cost)),
-        (t(MESSAGES, "total_paid", lang), display_money(amount + cost)),
+        (t(MESSAGES, "payment_exact", lang), yuan(payment, lang)),
+        (t(MESSAGES, "total_cost", lang), yuan(cost, lang)),
+        (t(MESSAGES, "total_paid", lang), yuan(amount + cost, lang)),
         (t(MESSAGES, "nominal", lang), f"{percent_str(nominal)}%"),
         (t(MESSAGES, "effective", lang), f"{percent_str(effective)}%"),
     ]
