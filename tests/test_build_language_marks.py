@@ -1,0 +1,43 @@
+"""The built pages mark their languages: ¶ titles, Chinese inside English pages, the switcher,
+and the names of the search dialog and the footer links."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+
+def read(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def test_permalinks_are_titled_in_the_page_language(site: Path) -> None:
+    titles = {
+        "guide/3-prepare": "永久链接",
+        "zh-Hant/guide/3-prepare": "永久連結",
+        "en/guide/3-prepare": "Permanent link",
+    }
+    for path, title in titles.items():
+        if not (site / path).exists():
+            continue  # a language this build does not have
+        found = set(re.findall(r'class="headerlink" href="[^"]*" title="([^"]*)"', read(site, path)))
+        assert found == {title}, path
+
+
+def test_chinese_on_english_pages_is_marked(site: Path) -> None:
+    html = read(site, "en/guide/4-channels")
+    article = html[html.index("<article") : html.index("</article>")]
+    text_outside_marks = re.sub(r'<span lang="zh">[^<]*</span>', "", article)
+    text_outside_marks = re.sub(r"<(option|script|svg)\b.*?</\1>", "", text_outside_marks, flags=re.S)
+    text = re.sub(r"<[^>]*>", "", text_outside_marks)
+    assert '<span lang="zh">国家金融监督管理总局</span>' in article
+    assert not re.search(r"[\u4e00-\u9fff]", text), re.findall(r".{20}[\u4e00-\u9fff]+.{5}", text)[:5]
+    assert '<span lang="zh">' not in read(site, "guide/4-channels")
+
+
+def test_language_names_search_dialog_and_footer_links_are_named(site: Path) -> None:
+    html = read(site, "en/guide/8-summary")
+    assert re.search(r'<a href="[^"]*" hreflang="zh" lang="zh" class="md-select__link">', html)
+    assert re.search(r'class="md-search" data-md-component="search" role="dialog" aria-label="[^"]+"', html)
+    names = re.findall(r'class="md-footer__link md-footer__link--next" aria-label="([^"]*)"', html)
+    assert names and "&amp;amp;" not in names[0]
