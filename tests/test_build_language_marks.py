@@ -14,7 +14,7 @@ def read(site: Path, path: str) -> str:
 def test_permalinks_are_titled_in_the_page_language(site: Path) -> None:
     titles = {
         "guide/3-prepare": "永久链接",
-        "zh-Hant/guide/3-prepare": "永久連結",
+        "zh-Hant/guide/3-prepare": "永久鏈接",
         "en/guide/3-prepare": "Permanent link",
     }
     for path, title in titles.items():

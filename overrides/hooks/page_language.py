@@ -1,7 +1,7 @@
 """Build step: language marks that one theme setting can't give per language.
 
 - The ¶ permalinks are titled in the page's language (the toc extension's ``permalink_title``
-  is one setting for every language): "永久链接" on Chinese pages, not "Permanent link".
+  is one setting for every language): "永久链接" (永久鏈接) on Chinese pages, not "Permanent link".
 - On a page that is not in Chinese, Chinese words in the text (花呗, 借呗, 12378...) are marked
   ``<span lang="zh">`` so screen readers read them in Chinese and browsers pick a Chinese font.
   Text inside ``option``, ``textarea``, ``script``, ``style``, ``title`` and ``svg`` is left
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-PERMALINK_TITLES = {"zh": "永久链接", "zh-Hant": "永久連結"}
+PERMALINK_TITLES = {"zh": "永久链接", "zh-Hant": "永久鏈接"}
 PERMALINK = re.compile(r'(<a class="headerlink" href="[^"]*") title="Permanent link"')
 # Han characters with the CJK punctuation and full-width forms around and between them.
 CHINESE_RUN = re.compile(
