@@ -41,3 +41,15 @@ def test_language_names_search_dialog_and_footer_links_are_named(site: Path) -> 
     assert re.search(r'class="md-search" data-md-component="search" role="dialog" aria-label="[^"]+"', html)
     names = re.findall(r'class="md-footer__link md-footer__link--next" aria-label="([^"]*)"', html)
     assert names and "&amp;amp;" not in names[0]
+
+
+def test_search_snippets_leave_the_calculator_forms_out(site: Path) -> None:
+    """Labels, units and choices of the forms made garbled snippets ("已逾期天数 (天)天")."""
+    import json
+
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = [doc["text"].replace("\u200b", "") for doc in index["docs"]]
+    for label in ("距离还款日的天数", "(天)天", "(元)元", "Days until the due date", "(days)days"):
+        assert not any(label in text for text in texts), label
+    # the guide's own words around a calculator stay searchable
+    assert any("下面的计算器会建议先从哪个渠道开始" in text for text in texts)

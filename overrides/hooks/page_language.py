@@ -6,6 +6,10 @@
   ``<span lang="zh">`` so screen readers read them in Chinese and browsers pick a Chinese font.
   Text inside ``option``, ``textarea``, ``script``, ``style``, ``title`` and ``svg`` is left
   alone (no markup is allowed there).
+- Calculator forms are left out of the search index (``data-search-exclude``, which Material's
+  search plugin honours and then removes): their labels, units and choices made garbled snippets
+  ("已逾期天数 (天)天"). It goes on the ``<form>``: the plugin ends an exclusion at the first
+  closing tag of the same name, and forms are never nested (the box's ``<div>`` would end early).
 """
 
 from __future__ import annotations
@@ -48,8 +52,12 @@ def mark_chinese(html: str) -> str:
     return "".join(out)
 
 
+CALCULATOR_FORM = re.compile(r'<form class="calc-form" ')
+
+
 def on_page_content(html, page, config, files):
     lang = config["theme"]["language"]
+    html = CALCULATOR_FORM.sub('<form class="calc-form" data-search-exclude="calculator" ', html)
     if lang in PERMALINK_TITLES:
         return PERMALINK.sub(rf'\1 title="{PERMALINK_TITLES[lang]}"', html)
     if not lang.startswith("zh"):
