@@ -53,3 +53,17 @@ def test_search_snippets_leave_the_calculator_forms_out(site: Path) -> None:
         assert not any(label in text for text in texts), label
     # the guide's own words around a calculator stay searchable
     assert any("下面的计算器会建议先从哪个渠道开始" in text for text in texts)
+
+
+def test_the_404_page_speaks_every_language_and_its_switcher_leads_home(site: Path) -> None:
+    html = (site / "404.html").read_text(encoding="utf-8")
+    article = html[html.index("<article") : html.index("</article>")]
+    languages = re.findall(r'hreflang="([^"]+)"', html)
+    assert {"zh", "en"} <= set(languages)
+    for lang in languages:
+        assert f'<section lang="{lang}" class="not-found">' in article, lang
+    assert "Page not found" in article and "找不到这个页面" in article
+    homes = re.findall(r'<a href="([^"]*)" hreflang="([^"]+)"', html)
+    assert ("/negotiate-guide/", "zh") in homes and ("/negotiate-guide/en/", "en") in homes
+    assert not any("introduction" in href for href, _ in homes)
+    assert '<a href="/negotiate-guide/en/">Go to the home page</a>' in article
