@@ -156,6 +156,12 @@ def show_result(page, base_url: str, path: str, name: str) -> None:
         "name => document.querySelectorAll(`#calc-${name}-result details`).forEach((d) => { d.open = true; })",
         name,
     )
+    # the plan's schedules are built by the page script when opened: wait until every one is
+    page.wait_for_function(
+        "name => !document.querySelector(`#calc-${name}-result details[data-schedule]:not(:has(table))`)",
+        arg=name,
+        timeout=READY_TIMEOUT,
+    )
 
 
 def test_every_calculator_result_has_no_wcag_violation(result_page, site: Path, base_url: str) -> None:

@@ -51,3 +51,18 @@ def test_no_result_is_wider_than_its_box_at_360_px(browser, site: Path, base_url
     assert not found, "\n".join(
         f"{where}:\n    " + "\n    ".join(items[:8]) for where, items in found.items()
     )
+
+
+@pytest.mark.parametrize("root", ["", "en/"])
+def test_the_home_page_shows_where_to_start_and_the_warning_on_a_phone(
+    browser, base_url: str, root: str
+) -> None:
+    """Above the fold at 360 x 740: the way in (a button) and the start of the scam warning."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(base_url + root)
+    start = page.locator("article a.md-button--primary").first.bounding_box()
+    warning = page.locator("article .admonition.danger .admonition-title").first.bounding_box()
+    context.close()
+    assert start["y"] + start["height"] <= 740
+    assert warning["y"] + warning["height"] <= 740

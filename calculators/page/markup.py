@@ -96,11 +96,15 @@ def carry_button(label: str, target: str, page: str, fields: dict[str, object]) 
     )
 
 
-def copy_block(block_id: str, title: str, text: str, copy_label: str) -> str:
-    """A titled block of plain text with a button that copies it (the page script does the copying)."""
+def copy_block(block_id: str, title: str, text: str, copy_label: str, text_lang: str = "") -> str:
+    """A titled block of plain text with a button that copies it (the page script does the copying).
+
+    ``text_lang`` marks text in another language than the page's (``lang="zh"`` on an English page).
+    """
+    lang_attr = f' lang="{esc(text_lang)}"' if text_lang else ""
     return (
         f'<div class="calc-copy-block"><p class="calc-copy-title">{esc(title)}</p>'
-        f'<pre class="calc-copy-text" id="{esc(block_id)}">{esc(text)}</pre>'
+        f'<pre class="calc-copy-text" id="{esc(block_id)}"{lang_attr}>{esc(text)}</pre>'
         f'<button type="button" class="calc-copy md-button" data-copy="{esc(block_id)}">'
         f"{esc(copy_label)}</button></div>"
     )

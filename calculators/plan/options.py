@@ -45,12 +45,24 @@ NEEDED_TERM = 60
 """The term used to say what payment would repay debts that the budget never repays."""
 
 MESSAGES: dict[str, Text] = {
-    "current": {"zh": "现在的约定：{n} 个月", "en": "Current terms: {n} months"},
+    "current": {
+        "zh": "现在的约定：{n} 个月",
+        "en": "Current terms: {n} months",
+        "en_one:n": "Current terms: {n} month",
+    },
     "longer_term": {"zh": "延长期限：{n} 个月", "en": "Longer term: {n} months"},
     "reduced_interest": {"zh": "利息减少 {p}%：{n} 个月", "en": "Interest cut by {p}%: {n} months"},
     "waived": {"zh": "免除利息：{n} 个月", "en": "Interest waived: {n} months"},
-    "pause": {"zh": "先暂停 {p} 个月，再分 {n} 个月", "en": "Pause {p} months, then {n} months"},
-    "fits_budget": {"zh": "符合我的预算：{n} 个月", "en": "Fits my budget: {n} months"},
+    "pause": {
+        "zh": "先暂停 {p} 个月，再分 {n} 个月",
+        "en": "Pause {p} months, then {n} months",
+        "en_one:p": "Pause {p} month, then {n} months",
+    },
+    "fits_budget": {
+        "zh": "符合我的预算：{n} 个月",
+        "en": "Fits my budget: {n} months",
+        "en_one:n": "Fits my budget: {n} month",
+    },
 }
 
 METHOD_NAMES: dict[str, Text] = {

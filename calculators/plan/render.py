@@ -26,7 +26,7 @@ from typing import Any
 from ..core.dates import date_name, due_date, month_name
 from ..core.endings import ending_note
 from ..core.i18n import Text, t
-from ..core.money import ZERO, display_money, money_str, percent_str
+from ..core.money import ZERO, money_str, percent_str, yuan
 from ..page.chart import balance_chart
 from ..page.markup import carry_button, definition_list, esc, heading, paragraph, table
 from .debts import Debt
@@ -52,7 +52,7 @@ MESSAGES: dict[str, Text] = {
     "fits": {"zh": "在预算之内？", "en": "Within your budget?"},
     "yes": {"zh": "是", "en": "Yes"},
     "no": {"zh": "否", "en": "No"},
-    "no_over": {"zh": "否，最高一期超出 {over} 元", "en": "No, the highest payment is {over} over"},
+    "no_over": {"zh": "否，最高一期超出 {over}", "en": "No, the highest payment is {over} over"},
     "method_label": {"zh": "还款方式", "en": "Method"},
     "option": {"zh": "方案", "en": "Option"},
     "use_in_message": {"zh": "用这个方案写协商信息", "en": "Use this in my message"},
@@ -116,7 +116,7 @@ def _debts_table(debts: Sequence[Debt], lang: str) -> str:
     rows = [
         [
             debt.name,
-            display_money(debt.amount),
+            yuan(debt.amount, lang),
             f"{_monthly_rate_percent(debt)}%",
             f"{percent_str(debt.rate * 12)}%",
         ]
@@ -124,7 +124,7 @@ def _debts_table(debts: Sequence[Debt], lang: str) -> str:
     ]
     if len(debts) > 1:
         total = sum((debt.amount for debt in debts), ZERO)
-        rows.append([t(MESSAGES, "total_row", lang), display_money(total), "", ""])
+        rows.append([t(MESSAGES, "total_row", lang), yuan(total, lang), "", ""])
     headers = [t(MESSAGES, k, lang) for k in ("debt", "owed", "monthly_rate", "annual_rate")]
     return table(headers, rows, caption=t(MESSAGES, "your_debts", lang))
 
@@ -134,9 +134,9 @@ def _comparison_table(titled: Titled, budget: Decimal, lang: str) -> str:
     rows = [
         [
             title,
-            display_money(plan.first_payment),
+            yuan(plan.first_payment, lang),
             str(plan.months),
-            display_money(plan.total_interest),
+            yuan(plan.total_interest, lang),
             t(MESSAGES, "yes" if plan.fits(budget) else "no", lang),
         ]
         for plan, title in titled
@@ -154,16 +154,16 @@ def _figures(
     verdict = (
         t(MESSAGES, "yes", lang)
         if plan.fits(budget)
-        else t(MESSAGES, "no_over", lang, over=display_money(plan.highest_payment - budget))
+        else t(MESSAGES, "no_over", lang, over=yuan(plan.highest_payment - budget, lang))
     )
     first_label = "first_after_pause" if plan.pause else "first"
     figures = [
-        (t(MESSAGES, first_label, lang), display_money(plan.first_payment)),
-        (t(MESSAGES, "last", lang), display_money(plan.last_payment)),
-        (t(MESSAGES, "highest", lang), display_money(plan.highest_payment)),
+        (t(MESSAGES, first_label, lang), yuan(plan.first_payment, lang)),
+        (t(MESSAGES, "last", lang), yuan(plan.last_payment, lang)),
+        (t(MESSAGES, "highest", lang), yuan(plan.highest_payment, lang)),
         (t(MESSAGES, "months", lang), str(plan.months)),
-        (t(MESSAGES, "total_paid", lang), display_money(plan.total_paid)),
-        (t(MESSAGES, "total_interest", lang), display_money(plan.total_interest)),
+        (t(MESSAGES, "total_paid", lang), yuan(plan.total_paid, lang)),
+        (t(MESSAGES, "total_interest", lang), yuan(plan.total_interest, lang)),
         (t(MESSAGES, "apr", lang), f"{percent_str(plan.apr_nominal)}%"),
         (t(MESSAGES, "fits", lang), verdict),
     ]

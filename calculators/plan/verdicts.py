@@ -24,16 +24,16 @@ MESSAGES: dict[str, Text] = {
     "never": {
         "zh": "按每月 {budget} 元，欠款永远还不完：这个月光利息就有 {interest} 元。每月还款超过 {interest} 元，"
         "欠款才会开始减少。",
-        "en": "At {budget} a month the debts would never be repaid: this month's interest alone is {interest}. "
-        "Only payments above {interest} a month start to reduce what you owe.",
+        "en": "At {budget} yuan a month the debts would never be repaid: this month's interest alone is {interest} "
+        "yuan. Only payments above {interest} yuan a month start to reduce what you owe.",
     },
     "too_long": {
         "zh": "按每月 {budget} 元，600 个月（50 年）内都还不完。",
-        "en": "At {budget} a month the debts would take more than 600 months (50 years) to repay.",
+        "en": "At {budget} yuan a month the debts would take more than 600 months (50 years) to repay.",
     },
     "needed": {
         "zh": "要在 {term} 个月内还清（等额本息），每月需要 {needed} 元。",
-        "en": "To be debt-free in {term} months (equal installments) you would need {needed} a month.",
+        "en": "To be debt-free in {term} months (equal installments) you would need {needed} yuan a month.",
     },
     "needed_none": {
         "zh": "按这样的利率，{term} 个月的等额本息每期还款只够付利息，用这种方式无法在 {term} 个月内还清。",
@@ -51,9 +51,10 @@ MESSAGES: dict[str, Text] = {
         "fill in the cut or the pause above to see their figures.",
     },
     "fit_found": {
-        "zh": "你每月能还 {budget} 元：按{method}，最短 {n} 个月可以还清，首期 {payment} 元，每期都不超过预算。",
-        "en": "You can pay {budget} a month: with {method}, the shortest term that keeps every payment within "
-        "it is {n} months, starting at {payment} a month.",
+        "zh": "你每月能还 {budget} 元：如果请借款机构按{method}重新分期，每期都不超过预算的最短期限是 {n} 个月，"
+        "首期 {payment} 元。",
+        "en": "You can pay {budget} yuan a month: if the lender re-spreads what you owe with {method}, the shortest "
+        "term that keeps every installment within it is {n} months, starting at {payment} yuan a month.",
     },
     "within": {"zh": "在预算之内的方案：{names}。", "en": "Options within your budget: {names}."},
     "none_within": {
@@ -77,6 +78,8 @@ MESSAGES: dict[str, Text] = {
         "zh": "“现在的约定”按你填写的还款方式和利率、剩余 {n} 个月计算；请与 App 里的还款计划核对。",
         "en": "“Current terms” uses the method and rates you entered over the {n} months left; check it against "
         "the schedule in your app.",
+        "en_one:n": "“Current terms” uses the method and rates you entered over the {n} month left; check it "
+        "against the schedule in your app.",
     },
     "note_reduced": {
         "zh": "利息减少的比例是你提出的方案，不代表出借方会同意；它和“延长期限”用同样的期数，方便对比。",
@@ -96,6 +99,9 @@ MESSAGES: dict[str, Text] = {
         "en": "“{name}” is {days} days overdue: enter what the app shows you owe now, including overdue interest "
         "already charged. The rate after falling overdue may differ (see your contract); these figures use the "
         "rate you entered.",
+        "en_one:days": "“{name}” is {days} day overdue: enter what the app shows you owe now, including overdue "
+        "interest already charged. The rate after falling overdue may differ (see your contract); these figures "
+        "use the rate you entered.",
     },
     "note_apr": {
         "zh": "名义年化利率 = 12 × 让各期还款的现值等于欠款的月利率（内部收益率）。",
@@ -155,8 +161,8 @@ def verdicts(options: Options, lang: str) -> list[str]:
     ...           "debts": [{"overdue_days": None}]}
     >>> said = verdicts(build_options(values, [Debt("x", Decimal(10000), Decimal("0.015"))]), "en")
     >>> said[0].split(": ")[0]
-    'At 150.00 a month the debts would never be repaid'
-    >>> "To be debt-free in 60 months (equal installments) you would need 254.33 a month" in said[0]
+    'At 150.00 yuan a month the debts would never be repaid'
+    >>> "To be debt-free in 60 months (equal installments) you would need 254.33 yuan a month" in said[0]
     True
     >>> said[0].endswith("fill in the cut or the pause above to see their figures.")
     True

@@ -23,14 +23,18 @@ MESSAGES: dict[str, Text] = {
     "goal": {"zh": "目标", "en": "Goal"},
     "goal_none": {"zh": "还没确定", "en": "Not decided yet"},
     "due": {"zh": "还款日", "en": "Due date"},
-    "due_in": {"zh": "还有 {days} 天到期", "en": "Due in {days} day(s)"},
+    "due_in": {"zh": "还有 {days} 天到期", "en": "Due in {days} days", "en_one:days": "Due in {days} day"},
     "due_before": {"zh": "还没到期", "en": "Not yet due"},
     "due_today": {"zh": "今天到期", "en": "Due today"},
-    "overdue_days": {"zh": "已逾期 {days} 天", "en": "{days} day(s) overdue"},
+    "overdue_days": {
+        "zh": "已逾期 {days} 天",
+        "en": "{days} days overdue",
+        "en_one:days": "{days} day overdue",
+    },
     "overdue": {"zh": "已逾期", "en": "Overdue"},
     "due_unknown": {"zh": "未填写", "en": "Not given"},
     "waited": {"zh": "已等待", "en": "Waited so far"},
-    "waited_days": {"zh": "{days} 天", "en": "{days} day(s)"},
+    "waited_days": {"zh": "{days} 天", "en": "{days} days", "en_one:days": "{days} day"},
     "why": {"zh": "为什么排在这里", "en": "Why it ranks here"},
     "how": {"zh": "怎么联系", "en": "How to reach it"},
     "at_hand": {"zh": "准备好", "en": "Have at hand"},
@@ -39,7 +43,9 @@ MESSAGES: dict[str, Text] = {
     "left_out": {"zh": "这次没有建议的渠道", "en": "Left out for you"},
     "waited_note": {
         "zh": "投诉时说明你第一次联系借款机构的日期，以及已经等了多久（目前 {days} 天）。",
-        "en": "When you complain, say when you first asked the lender and how long you have waited ({days} day(s) so far).",
+        "en": "When you complain, say when you first asked the lender and how long you have waited ({days} days so far).",
+        "en_one:days": "When you complain, say when you first asked the lender and how long you have waited ({days} day "
+        "so far).",
     },
     "sources": {
         "zh": "来源：App 内客服入口和热线（通常为 95188）流传很广，但我们没有找到官方页面核对，请以你的 App 显示为准；"

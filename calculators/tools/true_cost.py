@@ -26,7 +26,7 @@ from typing import Any
 from ..core.endings import Ending, ending_note
 from ..core.i18n import Text, t
 from ..core.limits import too_high_message, unusual_note
-from ..core.money import FEN, display_money, money_str, percent_str, to_fen
+from ..core.money import FEN, money_str, percent_str, to_fen, yuan
 from ..core.rates import effective_annual, flat_fee_payment, nominal_annual
 from ..core.schedules import NotAmortizing, equal_installment, installment, total_interest
 from ..core.yields import loan_irr
@@ -250,11 +250,11 @@ def calculate(values: dict[str, Any], lang: str) -> Result:
     same = ending.last == ending.regular
     payment_label = "payment" if same or not ending.few_fen else "payment_few_fen"
     figures = [
-        (t(MESSAGES, payment_label, lang), display_money(ending.regular)),
-        (t(MESSAGES, "last_payment", lang), display_money(ending.last)),
+        (t(MESSAGES, payment_label, lang), yuan(ending.regular, lang)),
+        (t(MESSAGES, "last_payment", lang), yuan(ending.last, lang)),
         (t(MESSAGES, "count", lang), str(ending.count)),
-        (t(MESSAGES, "total_cost", lang), display_money(cost)),
-        (t(MESSAGES, "total_paid", lang), display_money(amount + cost)),
+        (t(MESSAGES, "total_cost", lang), yuan(cost, lang)),
+        (t(MESSAGES, "total_paid", lang), yuan(amount + cost, lang)),
         (t(MESSAGES, "nominal", lang), f"{percent_str(nominal)}%"),
         (t(MESSAGES, "effective", lang), f"{percent_str(effective)}%"),
     ]
