@@ -35,6 +35,12 @@ MESSAGES: dict[str, Text] = {
     "total_interest": {"zh": "总利息", "en": "Total interest"},
     "n_months": {"zh": "{n} 个月", "en": "{n} months"},
     "over_limit": {"zh": "超过 600 个月", "en": "more than 600 months"},
+    "never_repaid": {"zh": "还不完", "en": "never repaid"},
+    "neither": {
+        "zh": "按每月 {budget} 元，两种顺序在 600 个月内都还不完，所以这里不列出利息总额。",
+        "en": "At {budget} a month neither order repays the debts within 600 months, so no total interest is "
+        "shown.",
+    },
     "order_sep": {"zh": " → ", "en": " → "},
     "saves_sooner": {
         "zh": "先还利率最高的，可以少付 {interest} 元利息，并提前 {months} 个月还清。",
@@ -84,9 +90,10 @@ class Strategies(NamedTuple):
     @property
     def interest_saved(self) -> Decimal | None:
         """Interest saved by paying the highest rate first: ``I_snowball - I_avalanche``."""
-        if not self.both_repaid:
+        snow, aval = self.snowball.total_interest, self.avalanche.total_interest
+        if snow is None or aval is None:
             return None
-        return self.snowball.total_interest - self.avalanche.total_interest
+        return snow - aval
 
     @property
     def months_sooner(self) -> int | None:
@@ -173,16 +180,20 @@ def strategies_html(pair: Strategies, debts: Sequence[Debt], budget: Decimal, la
             t(MESSAGES, key, lang),
             _order_text(payoff, debts, lang),
             _months_text(payoff.months, lang),
-            display_money(payoff.total_interest),
+            display_money(payoff.total_interest)
+            if payoff.total_interest is not None
+            else t(MESSAGES, "never_repaid", lang),
         ]
         for key, payoff in pair.orders()
     ]
+    neither = pair.avalanche.months is None and pair.snowball.months is None
+    said = [t(MESSAGES, "neither", lang, budget=display_money(budget))] if neither else []
     headers = [t(MESSAGES, k, lang) for k in ("strategy", "order", "debt_free", "total_interest")]
     parts = [
         heading(t(MESSAGES, "strategies", lang)),
         paragraph(t(MESSAGES, "strategy_model", lang, budget=display_money(budget))),
         table(headers, rows),
-        *(paragraph(sentence) for sentence in _comparison_sentences(pair, lang)),
+        *(paragraph(sentence) for sentence in said + _comparison_sentences(pair, lang)),
         *_carry_buttons(pair, debts, budget, lang),
     ]
     return f'<section class="calc-strategies">{"".join(parts)}</section>'
@@ -192,8 +203,9 @@ def _payoff_data(payoff: Payoff, debts: Sequence[Debt]) -> dict[str, Any]:
     return {
         "order": [debts[i].name for i in payoff.order],
         "months": payoff.months,
-        "total_interest": money_str(payoff.total_interest),
-        "total_paid": money_str(payoff.total_paid),
+        "total_interest": money_str(payoff.total_interest) if payoff.total_interest is not None else None,
+        "total_paid": money_str(payoff.total_paid) if payoff.total_paid is not None else None,
+        "never_repaid": payoff.months is None,
     }
 
 

@@ -239,7 +239,7 @@ def calculate(values: dict[str, Any], lang: str) -> Result:
     parts.append(paragraph(t(MESSAGES, "placeholders", lang), "calc-note"))
     if not values.get("goal") and values.get("option"):
         parts.append(paragraph(t(MESSAGES, "from_plan", lang), "calc-note"))
-    if values.get("amount_owed") is None and values.get("monthly_offer") is None:
+    if values.get("amount_owed") is None and values.get("monthly_offer") is None and not draft.dispute_only:
         parts.append(paragraph(t(MESSAGES, "no_numbers", lang), "calc-note"))
     copy = pick(UI["copy"], lang)
     texts = {

@@ -7,7 +7,16 @@
 // share links, carrying values), actions.js (copy, download, print). This file binds them.
 
 import { copyText, download, openDetailsForPrint } from "./actions.js";
-import { clearErrors, clearResult, note, resultBox, setStatus, showErrors, showResult } from "./display.js";
+import {
+  buildSchedulesWhenOpened,
+  clearErrors,
+  clearResult,
+  note,
+  resultBox,
+  setStatus,
+  showErrors,
+  showResult,
+} from "./display.js";
 import { collect, fill, hasFeature, putBack, typedFields, ui } from "./fields.js";
 import {
   forgetProgress,
@@ -220,6 +229,7 @@ function bind(form) {
 }
 
 openDetailsForPrint();
+buildSchedulesWhenOpened();
 
 if (forms.length && runtimeMeta) {
   forms.forEach(bind);
