@@ -71,7 +71,7 @@ def test_group_rows_of_the_wrong_shape_are_tolerated(monkeypatch: pytest.MonkeyP
         "rows", {"zh": "", "en": ""}, {"zh": "", "en": ""}, (group,), lambda values, lang: Result("ok"), "x"
     )
     monkeypatch.setitem(CALCULATORS, "rows", fake)
-    assert run("rows", {"rows": "nope"}, "en")["errors"] == {"rows": "At least 1 row(s) are needed."}
+    assert run("rows", {"rows": "nope"}, "en")["errors"] == {"rows": "At least 1 row is needed."}
     too_many = run("rows", {"rows": [{"amount": "1"}] * 50}, "zh")
     assert too_many["ok"] is False and "最多 3 行" in too_many["errors"]["rows"]
     bad_row = run("rows", {"rows": [{"amount": "1"}, "junk"]}, "en")

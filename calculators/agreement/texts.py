@@ -102,7 +102,10 @@ MESSAGES: dict[str, Text] = {
         "zh": "日历文件在你的浏览器里生成，不经过任何服务器：{n} 个还款日，每个都在到期前 {days} 天上午 9 点提醒{checks}。"
         "下载后用手机的日历 App 打开即可导入。",
         "en": "The calendar file is made in your browser and goes through no server: {n} due dates, each with a "
-        "reminder at 9:00 {days} day(s) before{checks}. Open the download with your phone's calendar app to "
+        "reminder at 9:00 {days} days before{checks}. Open the download with your phone's calendar app to "
+        "import it.",
+        "en_one:days": "The calendar file is made in your browser and goes through no server: {n} due dates, each "
+        "with a reminder at 9:00 {days} day before{checks}. Open the download with your phone's calendar app to "
         "import it.",
     },
     "calendar_today": {

@@ -61,7 +61,9 @@ MESSAGES: dict[str, Text] = {
     "fee_too_high": {
         "zh": "手续费太高：{fee}% 分 {n} 期，折合每月约 {monthly}%，超过了计算器的上限"
         "（每天 10%，约每月 304%）。请检查输入。",
-        "en": "That fee is too high: {fee}% over {n} period(s) costs about {monthly}% a month, above the "
+        "en": "That fee is too high: {fee}% over {n} periods costs about {monthly}% a month, above the "
+        "calculators' limit (10% a day, about 304% a month). Please check it.",
+        "en_one:n": "That fee is too high: {fee}% over {n} period costs about {monthly}% a month, above the "
         "calculators' limit (10% a day, about 304% a month). Please check it.",
     },
     "unusual_rate": {

@@ -133,7 +133,11 @@ GROUP_MESSAGES: dict[str, Text] = {
         "zh": "最多 {limit} 行，请合并或删除几行。",
         "en": "At most {limit} rows; please merge or remove some.",
     },
-    "too_few_rows": {"zh": "至少需要 {limit} 行。", "en": "At least {limit} row(s) are needed."},
+    "too_few_rows": {
+        "zh": "至少需要 {limit} 行。",
+        "en": "At least {limit} rows are needed.",
+        "en_one:limit": "At least {limit} row is needed.",
+    },
 }
 
 SHAPE_MESSAGES: dict[str, Text] = {

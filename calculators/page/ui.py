@@ -52,7 +52,7 @@ UI: dict[str, Text] = {
     "retry": {"zh": "重试", "en": "Retry"},
     "fix_errors": {
         "zh": "有 {count} 项需要修改，请看标红的提示。",
-        "en": "{count} field(s) need attention; see the messages next to them.",
+        "en": "Fields to correct: {count}. See the messages next to them.",
     },
     "add_row": {"zh": "添加一行", "en": "Add a row"},
     "remove_row": {"zh": "删除{row}", "en": "Remove {row}"},
