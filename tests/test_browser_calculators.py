@@ -144,7 +144,7 @@ def test_a_tampered_wheel_is_refused(browser, site, tmp_path) -> None:
 
 def test_text_only_pages_request_no_pyodide(page_and_watch, base_url: str) -> None:
     page, seen = page_and_watch
-    for path in ["", "guide/introduction/", "en/guide/6-follow-up/", "en/about/"]:
+    for path in ["", "guide/introduction/", "en/guide/8-summary/", "en/about/"]:
         page.goto(base_url + path)
         page.wait_for_load_state("networkidle")
     assert not [url for url in seen.requests if "pyodide" in url or "/py/" in url or "calc.js" in url]

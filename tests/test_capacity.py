@@ -63,7 +63,7 @@ def test_worked_example() -> None:
 def test_change_verdict_says_how_much_and_carries_it_into_the_plan() -> None:
     answer = capacity()
     html = answer["html"]
-    assert "up to 1,700.00 a month" in html and "300.00 less" in html
+    assert "up to 1,700.00 yuan a month" in html and "300.00 yuan less" in html
     button = re.search(r'<button[^>]*data-carry-target="plan"[^>]*>', html).group(0)
     assert 'data-carry-page="2-repayment-capacity"' in button
     carried = json.loads(unescape(re.search(r'data-carry-fields="([^"]+)"', button).group(1)))
@@ -103,7 +103,7 @@ def test_pay_nothing_now_asks_for_a_pause_and_protects_essentials() -> None:
     data = answer["data"]
     assert data["surplus"] == "-500.00" and data["safe_amount"] == "0.00" and data["verdict"] == "pause"
     assert "pause" in answer["html"] and "housing, food and utilities" in answer["html"]
-    assert "500.00 a month more than your income" in answer["html"]
+    assert "500.00 yuan a month more than your income" in answer["html"]
     assert 'data-carry-target="plan"' not in answer["html"]
     zh = capacity("zh", incomes=[{"amount": "5000"}])["html"]
     assert "暂停" in zh and "基本开支" in zh

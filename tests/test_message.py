@@ -95,14 +95,20 @@ def test_message_language_is_independent_of_the_site(site: str, msg_lang: str) -
 
 
 @pytest.mark.parametrize("site", LANGS)
-def test_message_language_defaults_to_the_site(site: str) -> None:
+def test_message_language_defaults_to_chinese_the_lenders_language(site: str) -> None:
+    """The lender reads Chinese: unless English is chosen, the texts are Chinese on every page, and
+    on an English page they say so (``lang="zh"``) for screen readers and fonts."""
     chat = texts({}, site)["chat"]
-    assert chat.startswith("您好") if site == "zh" else chat.startswith("Hello")
+    assert chat.startswith("您好")
+    html = run("message", {}, site)["html"]
+    marked = '<pre class="calc-copy-text" id="calc-message-chat" lang="zh">'
+    assert (marked in html) == (site == "en")
+    assert texts({"message_lang": "en"}, site)["chat"].startswith("Hello")
 
 
 @pytest.mark.parametrize("option", sorted(OPTION_GOAL))
 def test_carried_option_implies_the_goal(option: str) -> None:
-    result = run("message", {**CARRIED, "option": option}, "en")
+    result = run("message", {**CARRIED, "option": option, "message_lang": "en"}, "en")
     assert result["data"]["goal"] == OPTION_GOAL[option]
     assert esc(pick(goal(OPTION_GOAL[option]).ask, "en")) in result["html"]
 
@@ -121,7 +127,7 @@ def test_every_goal_reaches_the_texts(key: str, msg_lang: str) -> None:
 
 
 def test_stopping_harassment_asks_for_it_in_words() -> None:
-    out = texts({"goal": "stop_harassment"}, "en")
+    out = texts({"goal": "stop_harassment", "message_lang": "en"}, "en")
     assert pick(TEXT["harassment"], "en") in out["letter"]
 
 
@@ -148,7 +154,7 @@ def test_nothing_filled_in_still_drafts_polite_texts() -> None:
 
 
 def test_a_zero_offer_is_said_plainly() -> None:
-    chat = texts({"monthly_offer": "0", "months": "3", "goal": "pause"})["chat"]
+    chat = texts({"monthly_offer": "0", "months": "3", "goal": "pause", "message_lang": "en"})["chat"]
     assert "can't pay anything each month" in chat
     assert "3 months" in chat
     assert "0.00" not in chat
@@ -168,7 +174,7 @@ def test_script_has_phrases_what_not_to_say_and_the_record_has_the_template() ->
 
 @pytest.mark.parametrize("site", LANGS)
 def test_each_text_has_its_copy_block(site: str) -> None:
-    html = run("message", PLAN, site)["html"]
+    html = run("message", {**PLAN, "message_lang": site}, site)["html"]
     for key in TEXTS:
         assert f'<pre class="calc-copy-text" id="calc-message-{key}">' in html
         assert f'data-copy="calc-message-{key}"' in html

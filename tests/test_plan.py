@@ -22,7 +22,7 @@ from calculators.core.i18n import LANGS
 from calculators.core.reader import InputError, error_message
 from calculators.page import chart as chart_module
 from calculators.plan.debts import Debt
-from calculators.plan.plans import build_plan, shortest_fitting
+from calculators.plan.plans import NotAmortizing, build_plan, shortest_fitting
 from calculators.tools import plan as plan_module
 
 MONEY = re.compile(r"^-?\d+\.\d{2}$")
@@ -294,8 +294,8 @@ def test_fits_my_budget_fits_and_one_month_less_would_not(
     fit = fits[0]
     assert fit["fits_budget"] and Decimal(fit["monthly_payment_max"]) <= budget
     assert all(Decimal(row["payment"]) <= budget for row in fit["schedule"])
-    if fit["months"] > 1:
-        shorter = build_plan("x", as_debts(rows), fit["method"], fit["months"] - 1)
+    if fit["term_months"] > 1:
+        shorter = build_plan("x", as_debts(rows), fit["method"], fit["term_months"] - 1)
         assert shorter.highest_payment > budget
 
 
@@ -305,11 +305,15 @@ def test_shortest_fitting_is_the_shortest(rows: list[dict], method: str, budget:
     debts = as_debts(rows)
     found = shortest_fitting(debts, method, budget)
     if found is None:
-        assert not build_plan("x", debts, method, 600).fits(budget) or method == "interest_first"
+        try:
+            longest = build_plan("x", debts, method, 600)
+        except NotAmortizing:
+            return  # over 600 months the installment would pay only interest: no term can fit
+        assert not longest.fits(budget) or method == "interest_first"
         return
     assert found.fits(budget)
-    if found.months > 1:
-        assert not build_plan("x", debts, method, found.months - 1).fits(budget)
+    if found.term > 1:
+        assert not build_plan("x", debts, method, found.term - 1).fits(budget)
 
 
 @settings(max_examples=60, deadline=None)
@@ -320,7 +324,14 @@ def test_a_longer_term_never_raises_the_payment_nor_lowers_the_interest(
     assume(all(Decimal(r["rate"]) > 0 for r in rows))
     previous = None
     for term in ("12", "24", "36", "48", "60"):
-        longer = option(plan(debts=rows, method=method, longer_term=term), "longer_term")
+        answer = run("plan", fields(debts=rows, method=method, longer_term=term), "en")
+        if not answer["ok"]:  # a debt of a few yuan: at the fen the installment would pay only interest
+            assert (
+                set(answer["errors"]) == {"longer_term"}
+                and "only interest" in answer["errors"]["longer_term"]
+            )
+            return
+        longer = option(answer, "longer_term")
         current = (Decimal(longer["monthly_payment_first"]), Decimal(longer["total_interest"]))
         if previous is not None:
             assert current[0] <= previous[0]
@@ -367,13 +378,20 @@ BAD_INPUT = [
     ({"debts": debt(rate="")}, "debts.0.rate", ("reader", "empty", {})),
     ({"debts": debt(rate="x%")}, "debts.0.rate", ("reader", "not_number_rate", {"text": "x%"})),
     ({"debts": debt(rate="-1")}, "debts.0.rate", ("reader", "negative", {})),
+    # One ceiling for every kind of cost (10% a day, 304.16% a month, 3,650% a year, or a fee costing more)
+    ({"debts": debt(rate_kind="annual", rate="3650.01")}, "debts.0.rate", ("limits", "rate_too_high", {})),
+    ({"debts": debt(rate_kind="monthly", rate="304.17")}, "debts.0.rate", ("limits", "rate_too_high", {})),
+    ({"debts": debt(rate_kind="daily", rate="10.01")}, "debts.0.rate", ("limits", "rate_too_high", {})),
     (
-        {"debts": debt(rate_kind="annual", rate="1000.01")},
+        {"debts": debt(rate_kind="fee", rate="1000", fee_periods="1")},
         "debts.0.rate",
-        ("reader", "too_large_rate", {"limit": "1,000"}),
+        ("limits", "fee_too_high", {"fee": "1000", "n": 1, "monthly": "1,000"}),
     ),
-    ({"debts": debt(rate_kind="monthly", rate="101")}, "debts.0.rate", ("plan", "monthly_too_high", {})),
-    ({"debts": debt(rate_kind="daily", rate="11")}, "debts.0.rate", ("plan", "daily_too_high", {})),
+    (
+        {"debts": debt(rate_kind="annual", rate="100001")},
+        "debts.0.rate",
+        ("reader", "too_large_rate", {"limit": "100,000"}),
+    ),
     ({"debts": debt(rate_kind="fee", rate="8.8")}, "debts.0.fee_periods", ("reader", "empty", {})),
     (
         {"debts": debt(rate_kind="fee", fee_periods="0")},
@@ -424,6 +442,10 @@ def expected(source: str, key: str, params: dict, lang: str) -> str:
         return reader_message(key, lang, **params)
     if source == "plan":
         return plan_message(key, lang)
+    if source == "limits":
+        from calculators.core.limits import MESSAGES as LIMIT_MESSAGES
+
+        return LIMIT_MESSAGES[key][lang].format(**params)
     from calculators.page.fields import GROUP_MESSAGES
 
     return GROUP_MESSAGES[key][lang].format(**params)
@@ -502,11 +524,10 @@ def test_schedules_are_collapsed_and_complete() -> None:
     # The tables come apart, one per option, for the page to build when a schedule is opened.
     assert [f'data-schedule="{index}"' in tag for index, tag in enumerate(details)] == [True] * len(details)
     schedules = answer["data"]["schedules"]
-    assert (
-        len(schedules) == len(details) and "<tr><td>" not in answer["html"].split("calc-schedule-details")[1]
-    )
+    body_row = '<tr role="row"><th scope="row"'
+    assert len(schedules) == len(details) and body_row not in answer["html"].split("calc-schedule-details")[1]
     for table, option in zip(schedules, answer["data"]["options"], strict=True):
-        assert table.count("<tr><td>") == len(option["schedule"]) >= option["months"] - 1
+        assert table.count(body_row) == len(option["schedule"]) >= option["months"] - 1
 
 
 @pytest.mark.parametrize(("lang", "header"), [("zh", "方案"), ("en", "Option")])

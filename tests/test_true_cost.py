@@ -85,7 +85,7 @@ def test_explains_the_low_fee_in_both_languages() -> None:
         ({"amount": "-1", "fee": "8.8", "periods": "12"}, "amount"),
         ({"amount": "abc", "fee": "8.8", "periods": "12"}, "amount"),
         ({"amount": "2亿", "fee": "8.8", "periods": "12"}, "amount"),
-        ({"amount": "1000", "fee": "1001", "periods": "12"}, "fee"),
+        ({"amount": "1000", "fee": "1000", "periods": "1"}, "fee"),  # 1000% a month: above the ceiling
         ({"amount": "1000", "fee": "", "periods": "12"}, "fee"),
         ({"amount": "1000", "fee": "8.8", "periods": "0"}, "periods"),
         ({"amount": "1000", "fee": "8.8", "periods": "601"}, "periods"),

@@ -318,9 +318,21 @@ def excluded(situation: Situation) -> list[tuple[str, Text]]:
     return out
 
 
+PHONE_CHANNELS: frozenset[str] = frozenset({"hotline", "regulator"})
+"""Channels used by phone: for a reader who needs text, they come after every text channel."""
+
+
 def rank(situation: Situation) -> list[tuple[str, int]]:
-    """The suggested channels, best first, with their scores."""
+    """The suggested channels, best first, with their scores (a phone line never comes before a
+    text channel for a reader who can only use text).
+
+    >>> [c for c, _ in rank(Situation(contact="text_only", collectors="abusive", tried="refused", tried_via="chat"))]
+    ['letter', 'chat', 'social', 'regulator']
+    """
     left_out = {channel for channel, _ in excluded(situation)}
     scored = [(channel, score(channel, situation)) for channel in CHANNELS if channel not in left_out]
     order = {channel: index for index, channel in enumerate(CHANNELS)}
-    return sorted(scored, key=lambda item: (-item[1], order[item[0]]))
+    text_only = CONDITIONS["text_only"](situation)
+    return sorted(
+        scored, key=lambda item: (text_only and item[0] in PHONE_CHANNELS, -item[1], order[item[0]])
+    )

@@ -14,7 +14,14 @@ from dataclasses import dataclass
 
 from ..core.i18n import Text
 
-__all__ = ["CHANNEL_INFO", "ChannelInfo", "FREE_TIME", "URGENT_TIME"]
+__all__ = [
+    "CHANNEL_INFO",
+    "ChannelInfo",
+    "FREE_TIME",
+    "LETTER_SEND_CHAT_FAILED",
+    "URGENT_TIME",
+    "URGENT_TIME_LATER",
+]
 
 
 @dataclass(frozen=True)
@@ -257,6 +264,19 @@ URGENT_TIME: Text = {
     "zh": "尽快，今天就开始；尽量在一天中早些时候，留出跟进的时间。",
     "en": "Soon: today if you can, and early in the day, so there is time to follow up.",
 }
+
+URGENT_TIME_LATER: Text = {
+    "zh": "尽快，今天就开始，留出跟进的时间。",
+    "en": "Soon: today if you can, so there is time to follow up.",
+}
+"""Urgent, for a reader whose free time is in the evening or at the weekend (not "early in the day")."""
+
+LETTER_SEND_CHAT_FAILED: Text = {
+    "zh": "通过 App 提供的另一个官方渠道以文字形式发送（你已经试过在线客服，这次不要只在聊天里发），具体有哪些渠道、能否附加文件请以 App 为准。",
+    "en": "Send it in writing through another official channel your app offers (you already tried the chat, "
+    "so not only there this time); which channels there are and whether you can attach files: check in your app.",
+}
+"""The letter's sending step when the in-app chat already failed the reader."""
 
 FREE_TIME: dict[str, Text] = {
     "weekday_day": {

@@ -53,6 +53,24 @@ def pick(text: Text, lang: str) -> str:
     return text.get(lang) or text["zh"]
 
 
+def _english_singular(text: Text, lang: str, params: Mapping[str, object]) -> str | None:
+    """The ``"en_one:NAME"`` form of ``text`` when the page is English and ``NAME`` is 1."""
+    if written_lang(lang) != "en":
+        return None
+    for key, form in text.items():
+        if key.startswith("en_one:") and str(params.get(key.removeprefix("en_one:"))) == "1":
+            return form
+    return None
+
+
 def t(messages: Mapping[str, Text], key: str, lang: str, **params: object) -> str:
-    """Look ``key`` up in ``messages`` and fill ``{placeholders}`` with ``params``."""
-    return pick(messages[key], lang).format(**params)
+    """Look ``key`` up in ``messages`` and fill ``{placeholders}`` with ``params``.
+
+    English plurals: a text may add ``"en_one:NAME"``, used when ``NAME`` is 1 (Chinese needs none).
+
+    >>> days = {"due": {"zh": "还有 {days} 天", "en": "Due in {days} days", "en_one:days": "Due in {days} day"}}
+    >>> t(days, "due", "en", days=1), t(days, "due", "en", days=30), t(days, "due", "zh", days=1)
+    ('Due in 1 day', 'Due in 30 days', '还有 1 天')
+    """
+    text = messages[key]
+    return (_english_singular(text, lang, params) or pick(text, lang)).format(**params)

@@ -6,13 +6,17 @@ Decimal('916.80')
 '1001.61'
 >>> display_money(Decimal("12345.6"))
 '12,345.60'
+>>> yuan(Decimal("906.666"), "zh"), yuan(Decimal("906.666"), "en")
+('906.67 元', '906.67 yuan')
 """
 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-__all__ = ["FEN", "ZERO", "to_fen", "money_str", "display_money", "percent_str", "to_percent"]
+from .i18n import written_lang
+
+__all__ = ["FEN", "ZERO", "to_fen", "money_str", "display_money", "yuan", "percent_str", "to_percent"]
 
 FEN = Decimal("0.01")
 ZERO = Decimal("0.00")
@@ -31,6 +35,12 @@ def money_str(value: Decimal) -> str:
 def display_money(value: Decimal) -> str:
     """Money for people: thousands separators and two decimals, e.g. ``"10,000.00"``."""
     return f"{to_fen(value):,.2f}"
+
+
+def yuan(value: Decimal, lang: str) -> str:
+    """Money for people with its unit: ``"10,000.00 元"`` in Chinese, ``"10,000.00 yuan"`` in English."""
+    unit = "yuan" if written_lang(lang) == "en" else "元"
+    return f"{display_money(value)} {unit}"
 
 
 def to_percent(fraction: Decimal) -> Decimal:

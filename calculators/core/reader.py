@@ -157,7 +157,7 @@ def _check_commas(folded: str, raw: str) -> None:
     """
     if "," not in folded:
         return
-    number = folded.rstrip("%万千wWkK")
+    number = folded.rstrip("%" + "".join(_MULTIPLIERS) + "WK")
     if _GROUPED.fullmatch(number) or not _NUMBER.fullmatch(number.replace(",", "")):
         return  # a proper separator, or not a number at all (that message is clearer)
     text = raw.strip()[:30]

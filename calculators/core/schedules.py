@@ -3,6 +3,20 @@
 Convention (domain-facts): the payment is rounded half-up to the fen; each period's interest
 is rounded half-up to the fen; principal = payment - interest; the last period pays the whole
 remaining balance plus its interest, so the principal repaid equals the loan exactly.
+
+Where the convention alone would mislead, the schedule stays honest instead:
+
+- a payment (or, for equal principal, the principal part) rounds to at least one fen;
+- a schedule stops in the period that repays the loan: when the rounded payment is a little
+  more than exact, the loan can be repaid before the term (1,155.64 at 1.5% a month over 360
+  months is repaid in month 358), and no period after that shows a payment of 0.00;
+- an equal installment that does not exceed the first period's interest would never reduce
+  the balance (interest only, then everything in the last period): :class:`NotAmortizing`
+  is raised instead of showing it as a repayment plan.
+
+The rounding of the payment can still leave the last payment far from the others at high rates
+over long terms (10,000 at 2% a month over 480 months: 200.01 a month, then 4,010.72): see
+:mod:`calculators.core.endings` for how that is stated.
 """
 
 from __future__ import annotations
@@ -10,10 +24,32 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .money import ZERO, to_fen
+from .money import FEN, ZERO, to_fen
 from .rates import annuity_payment
 
-__all__ = ["Row", "equal_installment", "equal_principal", "interest_first", "total_interest"]
+__all__ = [
+    "NotAmortizing",
+    "Row",
+    "equal_installment",
+    "equal_principal",
+    "installment",
+    "interest_first",
+    "principal_part",
+    "total_interest",
+]
+
+
+class NotAmortizing(ValueError):
+    """An equal installment rounded to the fen does not exceed the first period's interest.
+
+    This happens only with extreme rates over long terms (254.80 at 15% a month over 600
+    months: 38.22 a month is exactly the interest): the balance would never fall, so it is
+    not a repayment plan.
+    """
+
+    def __init__(self, term: int) -> None:
+        super().__init__(f"an equal installment over {term} months does not reduce the balance")
+        self.term = term
 
 
 @dataclass(frozen=True)
@@ -39,6 +75,32 @@ def _last(period: int, balance: Decimal, rate: Decimal) -> Row:
     return Row(period, balance + interest, balance, interest, ZERO)
 
 
+def installment(principal: Decimal, rate: Decimal, periods: int) -> Decimal:
+    """The equal installment rounded half-up to the fen (at least one fen); raises
+    :class:`NotAmortizing` when, over more than one period, it does not exceed the first interest.
+
+    >>> installment(Decimal(10000), Decimal("0.015"), 12)
+    Decimal('916.80')
+    >>> installment(Decimal("254.80"), Decimal("0.15"), 600)
+    Traceback (most recent call last):
+    ...
+    calculators.core.schedules.NotAmortizing: an equal installment over 600 months does not reduce the balance
+    """
+    payment = max(to_fen(annuity_payment(principal, rate, periods)), FEN)
+    if periods > 1 and payment <= to_fen(to_fen(principal) * rate):
+        raise NotAmortizing(periods)
+    return payment
+
+
+def principal_part(principal: Decimal, periods: int) -> Decimal:
+    """Equal principal's part ``P / n`` rounded half-up to the fen, at least one fen.
+
+    >>> principal_part(Decimal(10000), 12), principal_part(Decimal("2.00"), 600)
+    (Decimal('833.33'), Decimal('0.01'))
+    """
+    return max(to_fen(principal / periods), FEN)
+
+
 def equal_installment(principal: Decimal, rate: Decimal, periods: int) -> list[Row]:
     """等额本息: the same payment every period, ``A = P r (1+r)^n / ((1+r)^n - 1)``.
 
@@ -48,17 +110,25 @@ def equal_installment(principal: Decimal, rate: Decimal, periods: int) -> list[R
     >>> rows = equal_installment(Decimal(10000), Decimal("0.015"), 12)
     >>> rows[0].payment, rows[-1].payment, total_interest(rows)
     (Decimal('916.80'), Decimal('916.81'), Decimal('1001.61'))
+
+    Rounded up to the fen, the payment can repay the loan early; the schedule then ends there:
+
+    >>> rows = equal_installment(Decimal("1155.64"), Decimal("0.015"), 360)
+    >>> len(rows), rows[-2].payment, rows[-1].payment
+    (358, Decimal('17.42'), Decimal('0.07'))
     """
     _check(principal, rate, periods)
-    payment = to_fen(annuity_payment(principal, rate, periods))
+    payment = installment(principal, rate, periods)
     rows: list[Row] = []
     balance = to_fen(principal)
     for period in range(1, periods):
         interest = to_fen(balance * rate)
-        paid = min(payment - interest, balance)
+        paid = payment - interest
+        if paid >= balance:
+            break  # this period repays everything: it is the last
         balance -= paid
-        rows.append(Row(period, paid + interest, paid, interest, balance))
-    rows.append(_last(periods, balance, rate))
+        rows.append(Row(period, payment, paid, interest, balance))
+    rows.append(_last(len(rows) + 1, balance, rate))
     return rows
 
 
@@ -73,15 +143,16 @@ def equal_principal(principal: Decimal, rate: Decimal, periods: int) -> list[Row
     (Decimal('983.33'), Decimal('975.00'))
     """
     _check(principal, rate, periods)
-    part = to_fen(principal / periods)
+    part = principal_part(principal, periods)
     rows: list[Row] = []
     balance = to_fen(principal)
     for period in range(1, periods):
         interest = to_fen(balance * rate)
-        paid = min(part, balance)
-        balance -= paid
-        rows.append(Row(period, paid + interest, paid, interest, balance))
-    rows.append(_last(periods, balance, rate))
+        if part >= balance:
+            break  # this period repays everything: it is the last
+        balance -= part
+        rows.append(Row(period, part + interest, part, interest, balance))
+    rows.append(_last(len(rows) + 1, balance, rate))
     return rows
 
 

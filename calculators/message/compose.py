@@ -41,6 +41,19 @@ class Draft:
     pay_meanwhile: bool = False
     extra: str = ""
 
+    @property
+    def dispute_only(self) -> bool:
+        """A dispute of a charge with no hardship and no plan given: the texts then neither claim
+        difficulty nor ask for a repayment plan."""
+        return (
+            self.goal == "dispute"
+            and not self.reason
+            and not self.detail.strip()
+            and self.offer is None
+            and self.months is None
+            and not self.method
+        )
+
 
 def _t(draft: Draft, key: str, **params: object) -> str:
     return t(TEXT, key, draft.lang, **params)
@@ -61,7 +74,10 @@ def _product(draft: Draft) -> str:
 
 
 def reason_sentences(draft: Draft) -> str:
-    """Why the reader can't pay as planned, plus their own words if given."""
+    """Why the reader can't pay as planned, plus their own words if given (for a dispute only,
+    what was found on the bill instead)."""
+    if draft.dispute_only:
+        return _t(draft, "situation_dispute")
     clause = _REASON_CLAUSE.get(draft.reason)
     first = _t(draft, "reason", clause=pick(clause, draft.lang)) if clause else _t(draft, "reason_generic")
     detail = draft.detail.strip().rstrip("。.!！ ")
@@ -76,7 +92,10 @@ def ask_sentence(draft: Draft) -> str:
 
 
 def plan_sentences(draft: Draft) -> str:
-    """The amount owed, the monthly offer, the months and the method, as far as they are given."""
+    """The amount owed, the monthly offer, the months and the method, as far as they are given
+    (nothing for a dispute only: it asks for a check, not for a plan)."""
+    if draft.dispute_only:
+        return ""
     amount = _t(draft, "amount", amount=display_money(draft.amount)) if draft.amount is not None else ""
     method = _t(draft, "method", method=pick(METHOD_WORDS[draft.method], draft.lang)) if draft.method else ""
     if draft.offer is not None and draft.offer > 0:
@@ -106,13 +125,21 @@ def _ids(draft: Draft) -> str:
     return _t(draft, "ids", account=_ph(draft, "account"), loan=_ph(draft, "loan"))
 
 
+def _hello(draft: Draft) -> str:
+    return _t(draft, "hello_dispute" if draft.dispute_only else "hello", product=_product(draft))
+
+
+def _freeze(draft: Draft) -> str:
+    return _t(draft, "freeze_dispute" if draft.dispute_only else "freeze")
+
+
 def _harassment(draft: Draft) -> str:
     return _t(draft, "harassment") if draft.goal == "stop_harassment" else ""
 
 
 def chat_text(draft: Draft) -> str:
     """A short, polite message for the in-app chat."""
-    head = _join(draft, [_t(draft, "hello", product=_product(draft)), _ids(draft)])
+    head = _join(draft, [_hello(draft), _ids(draft)])
     body = _join(
         draft,
         [
@@ -121,7 +148,7 @@ def chat_text(draft: Draft) -> str:
             _harassment(draft),
             plan_sentences(draft),
             meanwhile_sentence(draft),
-            _t(draft, "confirm"),
+            _t(draft, "confirm_dispute" if draft.dispute_only else "confirm"),
             _t(draft, "thanks"),
         ],
     )
@@ -134,7 +161,7 @@ def letter_text(draft: Draft) -> str:
     proof = _t(draft, "proof", documents=_ph(draft, "documents")) if draft.has_proof else ""
     extra = draft.extra.strip()
     blocks = [
-        _t(draft, "subject", product=_product(draft)),
+        _t(draft, "subject_dispute" if draft.dispute_only else "subject", product=_product(draft)),
         _t(draft, "dear"),
         _t(draft, "i_am", name=name, account=_ph(draft, "account"), loan=_ph(draft, "loan")),
         _t(draft, "part_situation") + "\n" + _join(draft, [reason_sentences(draft), proof]),
@@ -143,8 +170,10 @@ def letter_text(draft: Draft) -> str:
         + _join(
             draft, [ask_sentence(draft), _harassment(draft), plan_sentences(draft), meanwhile_sentence(draft)]
         ),
-        _t(draft, "part_interest") + "\n" + _t(draft, "freeze"),
-        _t(draft, "part_written") + "\n" + _t(draft, "written_terms"),
+        _t(draft, "part_interest") + "\n" + _freeze(draft),
+        _t(draft, "part_written")
+        + "\n"
+        + _t(draft, "written_dispute" if draft.dispute_only else "written_terms"),
         _t(draft, "extra", extra=extra) if extra else "",
         _t(draft, "sign_off", name=name, date=_ph(draft, "date")),
     ]
@@ -162,7 +191,7 @@ def script_text(draft: Draft) -> str:
         [_t(draft, "script_title")],
         [
             _t(draft, "say_open"),
-            _say(_join(draft, [_t(draft, "hello", product=_product(draft)), _t(draft, "line_name")])),
+            _say(_join(draft, [_hello(draft), _t(draft, "line_name")])),
         ],
         [_t(draft, "say_situation"), _say(reason_sentences(draft))],
         [
@@ -172,7 +201,7 @@ def script_text(draft: Draft) -> str:
             _say(plan_sentences(draft)),
             _say(meanwhile_sentence(draft)),
         ],
-        [_t(draft, "say_ask"), _say(_t(draft, "freeze")), _say(_t(draft, "line_who"))],
+        [_t(draft, "say_ask"), _say(_freeze(draft)), _say(_t(draft, "line_who"))],
         [
             _t(draft, "say_close"),
             _say(_t(draft, "line_repeat")),

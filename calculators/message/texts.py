@@ -77,7 +77,7 @@ PRODUCT_WORDS: dict[str, Text] = {
     "": {"zh": "欠款", "en": "what I owe"},
     "huabei": {"zh": "花呗欠款", "en": "what I owe on Huabei (花呗)"},
     "jiebei": {"zh": "借呗借款", "en": "my Jiebei (借呗) loan"},
-    "both": {"zh": "花呗和借呗的欠款", "en": "what I owe on Huabei and Jiebei (花呗、借呗)"},
+    "both": {"zh": "花呗和借呗欠款", "en": "what I owe on Huabei and Jiebei (花呗、借呗)"},
 }
 
 OPTION_GOAL: dict[str, str] = {
@@ -158,6 +158,32 @@ TEXT: dict[str, Text] = {
     "confirm": {"zh": "如果同意，请给我书面确认。", "en": "If you agree, please confirm it in writing."},
     "thanks": {"zh": "谢谢！", "en": "Thank you."},
     "extra": {"zh": "补充说明：{extra}", "en": "One more thing: {extra}"},
+    # a dispute only (no hardship given): about a charge, not about repaying
+    "hello_dispute": {
+        "zh": "您好，我想就{product}中的一笔费用提出异议。",
+        "en": "Hello, I'd like to dispute a charge on {product}.",
+    },
+    "situation_dispute": {
+        "zh": "我核对账单时发现一笔我认为有误的费用。",
+        "en": "Checking my bill, I found a charge I believe is wrong.",
+    },
+    "freeze_dispute": {
+        "zh": "核查期间，能否暂停对这笔有异议的金额计收利息和费用？",
+        "en": "While this is checked, could interest and charges on the disputed amount be put on hold?",
+    },
+    "confirm_dispute": {
+        "zh": "请把核查结果书面告诉我。",
+        "en": "Please let me know the result of the check in writing.",
+    },
+    "subject_dispute": {
+        "zh": "主题：关于{product}中一笔费用的异议",
+        "en": "Subject: A disputed charge on {product}",
+    },
+    "written_dispute": {
+        "zh": "请以书面形式告诉我核查的结果；如果这笔费用有误，请说明会如何更正、何时更正。",
+        "en": "Please tell me in writing what the check found and, if the charge is wrong, how and when it will "
+        "be corrected.",
+    },
     # the written request
     "subject": {
         "zh": "主题：关于{product}的还款协商申请",
@@ -230,7 +256,7 @@ TEXT: dict[str, Text] = {
     },
     "avoid_agents": {
         "zh": "不要找收费“协商”“停息挂账”的代理；直接与借款机构协商不需要花钱。",
-        "en": "Don't turn to paid “negotiation” or “interest freeze” agents; negotiating directly with the lender costs nothing.",
+        "en": "Don't turn to paid “negotiation” or “stop the interest” agents; negotiating directly with the lender costs nothing.",
     },
     # the record of each call
     "record_title": {"zh": "沟通记录", "en": "Record of contact"},

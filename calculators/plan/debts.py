@@ -99,12 +99,13 @@ def snowball_order(debts: Sequence[Debt]) -> tuple[int, ...]:
 
 @dataclass(frozen=True)
 class Payoff:
-    """The result of :func:`pay_down`. ``months`` is ``None`` if not repaid within the limit."""
+    """The result of :func:`pay_down`. ``months`` is ``None`` if not repaid within the limit, and
+    then so are the totals (there is no total to state for debts that are never repaid)."""
 
     order: tuple[int, ...]
     months: int | None
-    total_interest: Decimal
-    total_paid: Decimal
+    total_interest: Decimal | None
+    total_paid: Decimal | None
     cleared: tuple[int | None, ...]
     """The month each debt (by input index) is paid off, or ``None``."""
 
@@ -141,13 +142,13 @@ def pay_down(debts: Sequence[Debt], budget: Decimal, order: Sequence[int], limit
     month = 0
     while any(balances):
         if month == limit:
-            return Payoff(tuple(order), None, to_fen(total_interest), ZERO, tuple(cleared))
+            return Payoff(tuple(order), None, None, None, tuple(cleared))
         month += 1
         interest = sum(
             (balance * rate for balance, rate in zip(balances, rates, strict=True) if balance), ZERO
         )
         if month == 1 and budget <= interest:
-            return Payoff(tuple(order), None, ZERO, ZERO, tuple(cleared))
+            return Payoff(tuple(order), None, None, None, tuple(cleared))
         total_interest += interest
         left = budget - interest
         for index in order:

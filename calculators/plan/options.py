@@ -27,21 +27,42 @@ from typing import Any
 from ..core.i18n import Text, pick, t
 from ..core.money import ZERO
 from .debts import Debt, monthly_interest
-from .plans import Plan, build_plan, shortest_fitting
+from .plans import NotAmortizing, Plan, build_plan, shortest_fitting
 from .strategies import Strategies, compare_orders
 
-__all__ = ["NEEDED_TERM", "Options", "build_options", "method_name", "needed_payment", "option_title"]
+__all__ = [
+    "NEEDED_TERM",
+    "TERM_FIELDS",
+    "Options",
+    "TermNotAmortizing",
+    "build_options",
+    "method_name",
+    "needed_payment",
+    "option_title",
+]
 
 NEEDED_TERM = 60
 """The term used to say what payment would repay debts that the budget never repays."""
 
 MESSAGES: dict[str, Text] = {
-    "current": {"zh": "现在的约定：{n} 个月", "en": "Current terms: {n} months"},
+    "current": {
+        "zh": "现在的约定：{n} 个月",
+        "en": "Current terms: {n} months",
+        "en_one:n": "Current terms: {n} month",
+    },
     "longer_term": {"zh": "延长期限：{n} 个月", "en": "Longer term: {n} months"},
     "reduced_interest": {"zh": "利息减少 {p}%：{n} 个月", "en": "Interest cut by {p}%: {n} months"},
     "waived": {"zh": "免除利息：{n} 个月", "en": "Interest waived: {n} months"},
-    "pause": {"zh": "先暂停 {p} 个月，再分 {n} 个月", "en": "Pause {p} months, then {n} months"},
-    "fits_budget": {"zh": "符合我的预算：{n} 个月", "en": "Fits my budget: {n} months"},
+    "pause": {
+        "zh": "先暂停 {p} 个月，再分 {n} 个月",
+        "en": "Pause {p} months, then {n} months",
+        "en_one:p": "Pause {p} month, then {n} months",
+    },
+    "fits_budget": {
+        "zh": "符合我的预算：{n} 个月",
+        "en": "Fits my budget: {n} months",
+        "en_one:n": "Fits my budget: {n} month",
+    },
 }
 
 METHOD_NAMES: dict[str, Text] = {
@@ -49,6 +70,23 @@ METHOD_NAMES: dict[str, Text] = {
     "equal_principal": {"zh": "等额本金", "en": "equal principal"},
     "interest_first": {"zh": "先息后本", "en": "interest first"},
 }
+
+
+TERM_FIELDS: dict[str, str] = {
+    "current": "current_months",
+    "longer_term": "longer_term",
+    "reduced_interest": "longer_term",
+    "pause": "pause_then_term",
+}
+"""The form field that sets each option's term (where a term that can't repay is reported)."""
+
+
+class TermNotAmortizing(NotAmortizing):
+    """An option's equal installment does not exceed the interest; ``field`` sets its term."""
+
+    def __init__(self, term: int, field: str) -> None:
+        super().__init__(term)
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -66,6 +104,8 @@ class Options:
     """Highest rate first against smallest balance first, when there is anything to compare."""
     overdue_days: tuple[int | None, ...]
     """Days each debt is overdue, as entered (``None`` if left empty)."""
+    fee_percents: tuple[Decimal | None, ...] = ()
+    """Each debt's total installment fee in percent, when its cost was entered as a fee."""
 
     @cached_property
     def owed(self) -> Decimal:
@@ -88,12 +128,13 @@ class Options:
         return next((plan for plan in self.plans if plan.key == "fits_budget"), None)
 
     @cached_property
-    def needed(self) -> Decimal:
-        """The payment that would repay everything in ``NEEDED_TERM`` months (said when nothing fits)."""
+    def needed(self) -> Decimal | None:
+        """The payment that would repay everything in ``NEEDED_TERM`` months (said when nothing fits);
+        ``None`` when at these rates equal installments over that term would pay only interest."""
         return needed_payment(self.debts)
 
 
-def needed_payment(debts: Sequence[Debt]) -> Decimal:
+def needed_payment(debts: Sequence[Debt]) -> Decimal | None:
     """The highest payment of equal installments that repay ``debts`` in ``NEEDED_TERM`` months.
 
     Each debt's installment is ``A = P r / (1 - (1 + r)^-60)`` rounded to the fen; the last
@@ -104,7 +145,10 @@ def needed_payment(debts: Sequence[Debt]) -> Decimal:
     >>> needed_payment([Debt("x", Decimal(10000), Decimal("0.015"))])
     Decimal('254.33')
     """
-    return build_plan("needed", debts, "equal_installment", NEEDED_TERM).highest_payment
+    try:
+        return build_plan("needed", debts, "equal_installment", NEEDED_TERM).highest_payment
+    except NotAmortizing:
+        return None
 
 
 def fitting_plan(debts: Sequence[Debt], method: str, budget: Decimal) -> tuple[Plan | None, bool]:
@@ -129,16 +173,21 @@ def fitting_plan(debts: Sequence[Debt], method: str, budget: Decimal) -> tuple[P
 def _proposals(values: Mapping[str, Any], debts: Sequence[Debt]) -> list[Plan]:
     """The options the reader asked for, in the order shown: current, longer, reduced, pause."""
     method = values["method"]
-    plans = []
+    wanted: list[tuple[str, int, int, Decimal]] = []  # (key, term, pause, reduction)
     if values["current_months"]:
-        plans.append(build_plan("current", debts, method, values["current_months"]))
+        wanted.append(("current", values["current_months"], 0, ZERO))
     longer = int(values["longer_term"])
-    plans.append(build_plan("longer_term", debts, method, longer))
+    wanted.append(("longer_term", longer, 0, ZERO))
     if values["reduction"]:
-        plans.append(build_plan("reduced_interest", debts, method, longer, reduction=values["reduction"]))
+        wanted.append(("reduced_interest", longer, 0, values["reduction"]))
     if values["pause_months"]:
-        term = int(values["pause_then_term"])
-        plans.append(build_plan("pause", debts, method, term, pause=values["pause_months"]))
+        wanted.append(("pause", int(values["pause_then_term"]), values["pause_months"], ZERO))
+    plans = []
+    for key, term, pause, reduction in wanted:
+        try:
+            plans.append(build_plan(key, debts, method, term, pause=pause, reduction=reduction))
+        except NotAmortizing as problem:
+            raise TermNotAmortizing(problem.term, TERM_FIELDS[key]) from problem
     return plans
 
 
@@ -171,6 +220,9 @@ def build_options(values: Mapping[str, Any], debts: Sequence[Debt]) -> Options:
         fallback=fallback,
         strategies=compare_orders(debts, budget),
         overdue_days=tuple(row["overdue_days"] for row in values["debts"]),
+        fee_percents=tuple(
+            row.get("rate") if row.get("rate_kind") == "fee" else None for row in values["debts"]
+        ),
     )
 
 

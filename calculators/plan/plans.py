@@ -19,13 +19,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from functools import cached_property
 from itertools import zip_longest
+from typing import NamedTuple
 
+from ..core.endings import Ending
 from ..core.money import FEN, ZERO, to_fen
 from ..core.rates import annuity_payment
-from ..core.schedules import Row, equal_installment, equal_principal, interest_first
+from ..core.schedules import (
+    NotAmortizing,
+    Row,
+    equal_installment,
+    equal_principal,
+    installment,
+    interest_first,
+    principal_part,
+)
 from ..core.yields import loan_irr
 from .debts import MAX_MONTHS, Debt
 
@@ -35,10 +45,12 @@ __all__ = [
     "Plan",
     "build_plan",
     "Columns",
+    "DebtColumns",
     "combine",
     "debt_columns",
     "first_payment",
     "last_payment",
+    "payment_in_month",
     "shortest_fitting",
 ]
 
@@ -57,27 +69,31 @@ def _fen(value: Decimal) -> Decimal:
     return value.quantize(FEN, ROUND_HALF_UP)
 
 
-class NotAmortizing(ValueError):
-    """An equal installment rounded to the fen is less than the first month's interest.
+class DebtColumns(NamedTuple):
+    """One debt's schedule as columns, and the regular payment of its last period.
 
-    This happens only with extreme rates over long terms (for example 16% a month over 600
-    months): the balance would grow every month instead of falling, so no such plan exists.
+    ``regular`` is what the method asks for in the last period without the rounding drift (the
+    installment, or the principal part plus that period's interest, or for interest first the
+    monthly interest): see :mod:`calculators.core.endings`.
     """
 
-    def __init__(self, term: int) -> None:
-        super().__init__(f"an equal installment over {term} months does not reduce the balance")
-        self.term = term
+    payments: list[Decimal]
+    interest: list[Decimal]
+    balances: list[Decimal]
+    regular: Decimal
 
 
-def debt_columns(method: str, principal: Decimal, rate: Decimal, term: int, pause: int = 0) -> Columns:
+def debt_columns(method: str, principal: Decimal, rate: Decimal, term: int, pause: int = 0) -> DebtColumns:
     """One debt's schedule: ``pause`` months with nothing paid, then ``method`` over ``term``.
 
     The same arithmetic as :mod:`calculators.core.schedules` (the tests check it to the fen), kept
-    as plain columns because building row objects was most of the plan calculator's time.
-    During a pause the interest is added to the balance: 10,000 at 1.5% a month paused for 2
-    months grows to 10,150.00 and then 10,302.25, which is then repaid.
+    as plain columns because building row objects was most of the plan calculator's time: the
+    schedule ends in the period that repays the debt, and an equal installment that does not
+    exceed the interest raises :class:`NotAmortizing`. During a pause the interest is added to
+    the balance: 10,000 at 1.5% a month paused for 2 months grows to 10,150.00 and then
+    10,302.25, which is then repaid.
 
-    >>> payments, interest, balances = debt_columns("interest_first", Decimal(10000), Decimal("0.015"), 1, 2)
+    >>> payments, interest, balances, regular = debt_columns("interest_first", Decimal(10000), Decimal("0.015"), 1, 2)
     >>> payments, interest, balances
     ([Decimal('0.00'), Decimal('0.00'), Decimal('10456.78')], [Decimal('150.00'), Decimal('152.25'), Decimal('154.53')], [Decimal('10150.00'), Decimal('10302.25'), Decimal('0.00')])
     """
@@ -94,11 +110,9 @@ def debt_columns(method: str, principal: Decimal, rate: Decimal, term: int, paus
         interests.append(interest)
         balances.append(balance)
     if method == "equal_installment":
-        payment = _fen(annuity_payment(balance, rate, term))
-        if term > 1 and payment < _fen(balance * rate):
-            raise NotAmortizing(term)
+        payment = installment(balance, rate, term)
     elif method == "equal_principal":
-        part = _fen(balance / term)
+        part = principal_part(balance, term)
     elif method != "interest_first":
         raise ValueError(f"unknown method {method!r}")
     for _ in range(term - 1):
@@ -109,17 +123,24 @@ def debt_columns(method: str, principal: Decimal, rate: Decimal, term: int, paus
             paid = part
         else:
             paid = ZERO
-        if paid > balance:
-            paid = balance
+        if paid >= balance and paid:
+            break  # this period repays everything: it is the last
         balance -= paid
         payments.append(paid + interest)
         interests.append(interest)
         balances.append(balance)
     interest = _fen(balance * rate)
-    payments.append(balance + interest)
+    last = balance + interest
+    payments.append(last)
     interests.append(interest)
     balances.append(ZERO)
-    return payments, interests, balances
+    if method == "equal_installment":
+        regular = payment
+    elif method == "equal_principal":
+        regular = part + interest
+    else:
+        regular = interest  # the monthly interest: the last payment adds the whole amount
+    return DebtColumns(payments, interests, balances, regular)
 
 
 def _add(columns: Sequence[list[Decimal]]) -> list[Decimal]:
@@ -128,7 +149,7 @@ def _add(columns: Sequence[list[Decimal]]) -> list[Decimal]:
     return [sum(values, ZERO) for values in zip_longest(*columns, fillvalue=ZERO)]
 
 
-def combine(schedules: Sequence[Columns]) -> Columns:
+def combine(schedules: Sequence[Columns | DebtColumns]) -> Columns:
     """Add schedules period by period (a schedule that has ended counts as zero)."""
     return (
         _add([s[0] for s in schedules]),
@@ -157,6 +178,8 @@ class Plan:
     balances: tuple[Decimal, ...]
     rate_guess: Decimal = ZERO
     """Where the search for :attr:`monthly_irr` starts: the debts' average monthly rate."""
+    regular_last: Decimal | None = None
+    """The regular payment of the last month without the rounding drift (see :attr:`ending`)."""
 
     @property
     def months(self) -> int:
@@ -180,6 +203,18 @@ class Plan:
     @property
     def last_payment(self) -> Decimal:
         return self.payments[-1]
+
+    @property
+    def ending(self) -> Ending:
+        """The last payment against the regular one, and whether the debts are repaid early.
+
+        >>> plan = build_plan("x", [Debt("a", Decimal(10000), Decimal("0.02"))], "equal_installment", 480)
+        >>> plan.ending.regular, plan.ending.last, plan.ending.apart
+        (Decimal('200.01'), Decimal('4010.72'), True)
+        """
+        regular = self.last_payment if self.regular_last is None else self.regular_last
+        balloon = self.method == "interest_first"
+        return Ending(regular, self.last_payment, self.months - self.pause, self.term, balloon)
 
     @cached_property
     def highest_payment(self) -> Decimal:
@@ -237,16 +272,25 @@ def build_plan(
     """
     keep = 1 - reduction / 100
     rates = [debt.rate * keep for debt in debts]
-    payments, interest, balances = combine(
-        [
-            debt_columns(method, debt.amount, rate, term, pause)
-            for debt, rate in zip(debts, rates, strict=True)
-        ]
-    )
+    schedules = [
+        debt_columns(method, debt.amount, rate, term, pause) for debt, rate in zip(debts, rates, strict=True)
+    ]
+    payments, interest, balances = combine(schedules)
+    regular = sum((s.regular for s in schedules if len(s.payments) == len(payments)), ZERO)
     owed = sum((debt.amount for debt in debts), ZERO)
     guess = sum(debt.amount * rate for debt, rate in zip(debts, rates, strict=True)) / owed if owed else ZERO
     return Plan(
-        key, method, term, pause, reduction, owed, tuple(payments), tuple(interest), tuple(balances), guess
+        key,
+        method,
+        term,
+        pause,
+        reduction,
+        owed,
+        tuple(payments),
+        tuple(interest),
+        tuple(balances),
+        guess,
+        regular,
     )
 
 
@@ -265,38 +309,62 @@ def first_payment(debts: Sequence[Debt], method: str, term: int) -> Decimal:
     for debt in debts:
         interest = to_fen(debt.amount * debt.rate)
         if method == "equal_installment":
-            total += to_fen(annuity_payment(debt.amount, debt.rate, term))
+            total += max(to_fen(annuity_payment(debt.amount, debt.rate, term)), FEN)
         elif method == "equal_principal":
-            total += to_fen(debt.amount / term) + interest
+            total += principal_part(debt.amount, term) + interest
         else:
             total += interest + (debt.amount if term == 1 else ZERO)
     return total
 
 
+def _last_row(method: str, principal: Decimal, rate: Decimal, term: int) -> tuple[Decimal, int]:
+    """One debt's last payment and the period it falls in (``term``, or earlier if repaid early)."""
+    if method == "equal_principal":
+        part = principal_part(principal, term)
+        paid_parts = min(term - 1, int((principal / part).to_integral_value(ROUND_CEILING)) - 1)
+        balance = principal - paid_parts * part
+        period = paid_parts + 1
+    elif method == "interest_first":
+        balance, period = principal, term
+    else:
+        payment = installment(principal, rate, term)
+        balance = principal
+        period = term
+        for month in range(1, term):  # the hot loop of the budget search, kept lean
+            paid = payment - (balance * rate).quantize(FEN, ROUND_HALF_UP)
+            if paid >= balance:
+                period = month  # this period repays everything: it is the last
+                break
+            balance -= paid
+    return balance + to_fen(balance * rate), period
+
+
 def last_payment(method: str, principal: Decimal, rate: Decimal, term: int) -> Decimal:
     """The last payment of one debt's schedule: what remains plus its interest.
 
-    Equal principal and interest first have closed forms; equal installment follows the
-    rounded balance period by period (the only way to match the schedule to the fen).
+    Equal principal and interest first have closed forms (equal principal's schedule ends in
+    the period whose part would cover what remains: after ``k = min(n - 1, ceil(P / part) - 1)``
+    parts); equal installment follows the rounded balance period by period (the only way to
+    match the schedule to the fen), stopping in the period that repays it.
 
     >>> last_payment("equal_installment", Decimal(10000), Decimal("0.015"), 12)
     Decimal('916.81')
+    >>> last_payment("equal_installment", Decimal("1155.64"), Decimal("0.015"), 360)
+    Decimal('0.07')
     """
-    if method == "equal_principal":
-        balance = max(principal - (term - 1) * to_fen(principal / term), ZERO)
-    elif method == "interest_first":
-        balance = principal
-    else:
-        payment = to_fen(annuity_payment(principal, rate, term))
-        balance = principal
-        if term > 1 and payment < to_fen(balance * rate):
-            raise NotAmortizing(term)
-        for _ in range(term - 1):  # the hot loop of the budget search, kept lean
-            paid = payment - (balance * rate).quantize(FEN, ROUND_HALF_UP)
-            if paid >= balance:
-                return ZERO  # repaid early: nothing is left for the last period
-            balance -= paid
-    return balance + to_fen(balance * rate)
+    return _last_row(method, principal, rate, term)[0]
+
+
+def payment_in_month(method: str, principal: Decimal, rate: Decimal, term: int) -> Decimal:
+    """What one debt's schedule pays in month ``term``: its last payment, or nothing if it was
+    repaid earlier (an early last payment is smaller than the regular one, so it never decides
+    whether a plan fits).
+
+    >>> payment_in_month("equal_installment", Decimal("1155.64"), Decimal("0.015"), 360)
+    Decimal('0.00')
+    """
+    payment, period = _last_row(method, principal, rate, term)
+    return payment if period == term else ZERO
 
 
 def shortest_fitting(
@@ -305,8 +373,9 @@ def shortest_fitting(
     """The shortest plan (1 to ``limit`` months) whose every payment is at most ``budget``.
 
     Bisection on :func:`first_payment` (it never rises with the term) finds the first term
-    whose first payment fits; no shorter term can fit. Other payments up to the last are no
-    higher than the first, so the term then grows until the last payment fits too.
+    whose first payment fits; no shorter term can fit. Other payments are no higher than the
+    first except the payments in the last month (:func:`payment_in_month`: a debt repaid
+    early pays less than its installment), so the term then grows until those fit too.
 
     10,000 at 1.5% a month with 500 a month: 24 months (499.24 a month, the last 499.26); 23 would start at 517.31.
 
@@ -326,7 +395,7 @@ def shortest_fitting(
             low = middle + 1
     for term in range(low, limit + 1):
         try:
-            last = sum((last_payment(method, d.amount, d.rate, term) for d in debts), ZERO)
+            last = sum((payment_in_month(method, d.amount, d.rate, term) for d in debts), ZERO)
         except NotAmortizing:
             return None  # a longer term lowers the payment further: it can't amortize either
         if last <= budget:

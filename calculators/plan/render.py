@@ -24,15 +24,16 @@ from decimal import Decimal
 from typing import Any
 
 from ..core.dates import date_name, due_date, month_name
+from ..core.endings import ending_note
 from ..core.i18n import Text, t
-from ..core.money import ZERO, display_money, money_str, percent_str
+from ..core.money import ZERO, money_str, percent_str, yuan
 from ..page.chart import balance_chart
 from ..page.markup import carry_button, definition_list, esc, heading, paragraph, table
 from .debts import Debt
 from .options import NEEDED_TERM, Options, method_name, option_title
 from .plans import Plan
 from .strategies import strategies_data, strategies_html
-from .verdicts import notes, verdicts
+from .verdicts import notes, unusual_rates, verdicts
 
 __all__ = ["page_data", "page_html"]
 
@@ -51,7 +52,7 @@ MESSAGES: dict[str, Text] = {
     "fits": {"zh": "在预算之内？", "en": "Within your budget?"},
     "yes": {"zh": "是", "en": "Yes"},
     "no": {"zh": "否", "en": "No"},
-    "no_over": {"zh": "否，最高一期超出 {over} 元", "en": "No, the highest payment is {over} over"},
+    "no_over": {"zh": "否，最高一期超出 {over}", "en": "No, the highest payment is {over} over"},
     "method_label": {"zh": "还款方式", "en": "Method"},
     "option": {"zh": "方案", "en": "Option"},
     "use_in_message": {"zh": "用这个方案写协商信息", "en": "Use this in my message"},
@@ -115,7 +116,7 @@ def _debts_table(debts: Sequence[Debt], lang: str) -> str:
     rows = [
         [
             debt.name,
-            display_money(debt.amount),
+            yuan(debt.amount, lang),
             f"{_monthly_rate_percent(debt)}%",
             f"{percent_str(debt.rate * 12)}%",
         ]
@@ -123,7 +124,7 @@ def _debts_table(debts: Sequence[Debt], lang: str) -> str:
     ]
     if len(debts) > 1:
         total = sum((debt.amount for debt in debts), ZERO)
-        rows.append([t(MESSAGES, "total_row", lang), display_money(total), "", ""])
+        rows.append([t(MESSAGES, "total_row", lang), yuan(total, lang), "", ""])
     headers = [t(MESSAGES, k, lang) for k in ("debt", "owed", "monthly_rate", "annual_rate")]
     return table(headers, rows, caption=t(MESSAGES, "your_debts", lang))
 
@@ -133,9 +134,9 @@ def _comparison_table(titled: Titled, budget: Decimal, lang: str) -> str:
     rows = [
         [
             title,
-            display_money(plan.first_payment),
+            yuan(plan.first_payment, lang),
             str(plan.months),
-            display_money(plan.total_interest),
+            yuan(plan.total_interest, lang),
             t(MESSAGES, "yes" if plan.fits(budget) else "no", lang),
         ]
         for plan, title in titled
@@ -153,16 +154,16 @@ def _figures(
     verdict = (
         t(MESSAGES, "yes", lang)
         if plan.fits(budget)
-        else t(MESSAGES, "no_over", lang, over=display_money(plan.highest_payment - budget))
+        else t(MESSAGES, "no_over", lang, over=yuan(plan.highest_payment - budget, lang))
     )
     first_label = "first_after_pause" if plan.pause else "first"
     figures = [
-        (t(MESSAGES, first_label, lang), display_money(plan.first_payment)),
-        (t(MESSAGES, "last", lang), display_money(plan.last_payment)),
-        (t(MESSAGES, "highest", lang), display_money(plan.highest_payment)),
+        (t(MESSAGES, first_label, lang), yuan(plan.first_payment, lang)),
+        (t(MESSAGES, "last", lang), yuan(plan.last_payment, lang)),
+        (t(MESSAGES, "highest", lang), yuan(plan.highest_payment, lang)),
         (t(MESSAGES, "months", lang), str(plan.months)),
-        (t(MESSAGES, "total_paid", lang), display_money(plan.total_paid)),
-        (t(MESSAGES, "total_interest", lang), display_money(plan.total_interest)),
+        (t(MESSAGES, "total_paid", lang), yuan(plan.total_paid, lang)),
+        (t(MESSAGES, "total_interest", lang), yuan(plan.total_interest, lang)),
         (t(MESSAGES, "apr", lang), f"{percent_str(plan.apr_nominal)}%"),
         (t(MESSAGES, "fits", lang), verdict),
     ]
@@ -224,9 +225,12 @@ def _card(plan: Plan, title: str, options: Options, lang: str, first_due: date |
     figures = definition_list(
         _figures(plan, options.budget, options.method, lang, first_due), "calc-figures calc-figures-compact"
     )
+    why_last = ending_note(plan.ending, lang)
+    if why_last:
+        figures += paragraph(why_last, "calc-note calc-last-payment")
     css = "calc-option calc-option-fits" if plan.fits(options.budget) else "calc-option"
     return (
-        f'<section class="{css}" data-option="{esc(plan.key)}">{heading(title, 5)}{figures}{button}</section>'
+        f'<section class="{css}" data-option="{esc(plan.key)}">{heading(title, 4)}{figures}{button}</section>'
     )
 
 
@@ -235,22 +239,20 @@ def _columns(first_due: date | None) -> tuple[str, ...]:
     return SCHEDULE_COLUMNS if first_due is None else ("period", "due", *SCHEDULE_COLUMNS[1:])
 
 
-def _due_cell(period: int, first_due: date | None, lang: str) -> str:
-    return "" if first_due is None else f"<td>{esc(date_name(due_date(first_due, period - 1), lang))}</td>"
+def _due_cells(period: int, first_due: date | None, lang: str) -> list[str]:
+    return [] if first_due is None else [date_name(due_date(first_due, period - 1), lang)]
 
 
 def _schedule_table(plan: Plan, lang: str, first_due: date | None = None) -> str:
-    """Every month of one option, amounts with thousands separators (and dated, if known)."""
-    head = "".join(f'<th scope="col">{esc(t(MESSAGES, k, lang))}</th>' for k in _columns(first_due))
-    body = "".join(
-        f"<tr><td>{period}</td>{_due_cell(period, first_due, lang)}<td>{payment:,.2f}</td><td>{principal:,.2f}</td>"
-        f"<td>{interest:,.2f}</td><td>{balance:,.2f}</td></tr>"
+    """Every month of one option, amounts with thousands separators (and dated, if known); one
+    card a month on phones."""
+    headers = [t(MESSAGES, k, lang) for k in _columns(first_due)]
+    rows = (
+        [period, *_due_cells(period, first_due, lang)]
+        + [f"{payment:,.2f}", f"{principal:,.2f}", f"{interest:,.2f}", f"{balance:,.2f}"]
         for period, payment, principal, interest, balance in schedule_rows(plan)
     )
-    return (
-        f'<div class="calc-table-wrap"><table class="calc-table calc-schedule"><thead><tr>{head}</tr></thead>'
-        f"<tbody>{body}</tbody></table></div>"
-    )
+    return table(headers, rows, css="calc-table calc-schedule calc-by-month")
 
 
 def _schedule(index: int, title: str, lang: str) -> str:
@@ -313,6 +315,7 @@ def _option_data(plan: Plan, budget: Decimal, lang: str, first_due: date | None 
         "reduction_percent": f"{plan.reduction:.2f}",
         "monthly_payment_first": money_str(plan.first_payment),
         "monthly_payment_last": money_str(plan.last_payment),
+        "last_payment_apart": plan.ending.apart,
         "monthly_payment_max": money_str(plan.highest_payment),
         "months": plan.months,
         "payoff_month": plan.payoff_month,
@@ -356,9 +359,10 @@ def page_data(options: Options, lang: str, first_due: date | None = None) -> dic
         "method": options.method,
         "monthly_interest_now": money_str(options.interest_now),
         "never_repaid": options.never_repaid,
-        "needed_payment": money_str(options.needed) if options.fit is None else None,
+        "needed_payment": money_str(options.needed) if options.fit is None and options.needed else None,
         "needed_term": NEEDED_TERM,
         "fit_fallback": options.fallback,
+        "unusually_high": bool(unusual_rates(options, lang)),
         "debts": [_debt_data(debt) for debt in options.debts],
         "options": [_option_data(plan, options.budget, lang, first_due) for plan in options.plans],
         "strategies": strategies_data(options.strategies, options.debts)

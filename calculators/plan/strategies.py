@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any, NamedTuple
 
 from ..core.i18n import Text, t
-from ..core.money import ZERO, display_money, money_str
+from ..core.money import ZERO, display_money, money_str, yuan
 from ..page.markup import carry_button, heading, paragraph, table
 from .debts import Debt, Payoff, avalanche_order, monthly_interest, pay_down, snowball_order
 
@@ -23,9 +23,11 @@ __all__ = ["Strategies", "compare_orders", "strategies_data", "strategies_html"]
 MESSAGES: dict[str, Text] = {
     "strategies": {"zh": "多笔债务：先还哪一笔", "en": "Several debts: which to pay first"},
     "strategy_model": {
-        "zh": "假设每月把 {budget} 元全部用来还债：先付每笔债务当月的利息，剩下的钱集中还一笔，还清后再还下一笔。",
-        "en": "This assumes you pay {budget} every month in all: each debt's interest first, then everything "
-        "left to one debt at a time until it is cleared.",
+        "zh": "这里不是重新分期，而是你每月自己把 {budget} 元全部用来还债：先付每笔债务当月的利息，剩下的钱集中还一笔，"
+        "还清后再还下一笔。每月都按预算全额还，所以用时可能比上面每期固定的分期方案短。",
+        "en": "Here nothing is re-spread: you pay {budget} yuan every month in all, each debt's interest first, then "
+        "everything left to one debt at a time until it is cleared. Paying your whole budget every month can "
+        "finish sooner than the fixed installments above.",
     },
     "avalanche": {"zh": "先还利率最高的（雪崩法）", "en": "Highest rate first (avalanche)"},
     "snowball": {"zh": "先还余额最小的（雪球法）", "en": "Smallest balance first (snowball)"},
@@ -33,17 +35,25 @@ MESSAGES: dict[str, Text] = {
     "order": {"zh": "还款顺序", "en": "Order of repayment"},
     "debt_free": {"zh": "还清用时", "en": "Debt-free after"},
     "total_interest": {"zh": "总利息", "en": "Total interest"},
-    "n_months": {"zh": "{n} 个月", "en": "{n} months"},
+    "n_months": {"zh": "{n} 个月", "en": "{n} months", "en_one:n": "{n} month"},
     "over_limit": {"zh": "超过 600 个月", "en": "more than 600 months"},
+    "never_repaid": {"zh": "还不完", "en": "never repaid"},
+    "neither": {
+        "zh": "按每月 {budget} 元，两种顺序在 600 个月内都还不完，所以这里不列出利息总额。",
+        "en": "At {budget} yuan a month neither order repays the debts within 600 months, so no total interest is "
+        "shown.",
+    },
     "order_sep": {"zh": " → ", "en": " → "},
     "saves_sooner": {
         "zh": "先还利率最高的，可以少付 {interest} 元利息，并提前 {months} 个月还清。",
-        "en": "Paying the highest rate first saves {interest} in interest and clears everything {months} "
-        "month(s) sooner.",
+        "en": "Paying the highest rate first saves {interest} yuan in interest and clears everything {months} "
+        "months sooner.",
+        "en_one:months": "Paying the highest rate first saves {interest} yuan in interest and clears everything "
+        "{months} month sooner.",
     },
     "saves_same": {
         "zh": "先还利率最高的，可以少付 {interest} 元利息，用时相同。",
-        "en": "Paying the highest rate first saves {interest} in interest, in the same number of months.",
+        "en": "Paying the highest rate first saves {interest} yuan in interest, in the same number of months.",
     },
     "same_result": {
         "zh": "在这里两种顺序的结果相同。",
@@ -84,9 +94,10 @@ class Strategies(NamedTuple):
     @property
     def interest_saved(self) -> Decimal | None:
         """Interest saved by paying the highest rate first: ``I_snowball - I_avalanche``."""
-        if not self.both_repaid:
+        snow, aval = self.snowball.total_interest, self.avalanche.total_interest
+        if snow is None or aval is None:
             return None
-        return self.snowball.total_interest - self.avalanche.total_interest
+        return snow - aval
 
     @property
     def months_sooner(self) -> int | None:
@@ -173,16 +184,20 @@ def strategies_html(pair: Strategies, debts: Sequence[Debt], budget: Decimal, la
             t(MESSAGES, key, lang),
             _order_text(payoff, debts, lang),
             _months_text(payoff.months, lang),
-            display_money(payoff.total_interest),
+            yuan(payoff.total_interest, lang)
+            if payoff.total_interest is not None
+            else t(MESSAGES, "never_repaid", lang),
         ]
         for key, payoff in pair.orders()
     ]
+    neither = pair.avalanche.months is None and pair.snowball.months is None
+    said = [t(MESSAGES, "neither", lang, budget=display_money(budget))] if neither else []
     headers = [t(MESSAGES, k, lang) for k in ("strategy", "order", "debt_free", "total_interest")]
     parts = [
         heading(t(MESSAGES, "strategies", lang)),
         paragraph(t(MESSAGES, "strategy_model", lang, budget=display_money(budget))),
         table(headers, rows),
-        *(paragraph(sentence) for sentence in _comparison_sentences(pair, lang)),
+        *(paragraph(sentence) for sentence in said + _comparison_sentences(pair, lang)),
         *_carry_buttons(pair, debts, budget, lang),
     ]
     return f'<section class="calc-strategies">{"".join(parts)}</section>'
@@ -192,8 +207,9 @@ def _payoff_data(payoff: Payoff, debts: Sequence[Debt]) -> dict[str, Any]:
     return {
         "order": [debts[i].name for i in payoff.order],
         "months": payoff.months,
-        "total_interest": money_str(payoff.total_interest),
-        "total_paid": money_str(payoff.total_paid),
+        "total_interest": money_str(payoff.total_interest) if payoff.total_interest is not None else None,
+        "total_paid": money_str(payoff.total_paid) if payoff.total_paid is not None else None,
+        "never_repaid": payoff.months is None,
     }
 
 

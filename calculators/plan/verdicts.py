@@ -12,32 +12,49 @@ need 254.33 a month (the last, highest payment).
 
 from __future__ import annotations
 
-from ..core.i18n import Text, t
+from ..core.i18n import Text, t, written_lang
+from ..core.limits import unusual_note
 from ..core.money import display_money
 from .options import NEEDED_TERM, Options, method_name, option_title
 
-__all__ = ["notes", "verdicts"]
+__all__ = ["notes", "unusual_rates", "verdicts"]
 
 MESSAGES: dict[str, Text] = {
     # Verdicts
     "never": {
         "zh": "按每月 {budget} 元，欠款永远还不完：这个月光利息就有 {interest} 元。每月还款超过 {interest} 元，"
-        "欠款才会开始减少；要在 {term} 个月内还清（等额本息），每月需要 {needed} 元。"
-        "如果做不到，可以请求减免或停止计息，或者先暂停还款——下面列出了这些方案的数字。",
-        "en": "At {budget} a month the debts would never be repaid: this month's interest alone is {interest}. "
-        "Only payments above {interest} a month start to reduce what you owe; to be debt-free in {term} months "
-        "(equal installments) you would need {needed} a month. If that is out of reach, ask for the interest to "
-        "be reduced or stopped, or for a pause first; the options below show the figures.",
+        "欠款才会开始减少。",
+        "en": "At {budget} yuan a month the debts would never be repaid: this month's interest alone is {interest} "
+        "yuan. Only payments above {interest} yuan a month start to reduce what you owe.",
     },
     "too_long": {
-        "zh": "按每月 {budget} 元，600 个月（50 年）内都还不完。要在 {term} 个月内还清（等额本息），每月需要 {needed} 元。",
-        "en": "At {budget} a month the debts would take more than 600 months (50 years) to repay. To be debt-free "
-        "in {term} months (equal installments) you would need {needed} a month.",
+        "zh": "按每月 {budget} 元，600 个月（50 年）内都还不完。",
+        "en": "At {budget} yuan a month the debts would take more than 600 months (50 years) to repay.",
+    },
+    "needed": {
+        "zh": "要在 {term} 个月内还清（等额本息），每月需要 {needed} 元。",
+        "en": "To be debt-free in {term} months (equal installments) you would need {needed} yuan a month.",
+    },
+    "needed_none": {
+        "zh": "按这样的利率，{term} 个月的等额本息每期还款只够付利息，用这种方式无法在 {term} 个月内还清。",
+        "en": "At these rates, equal installments over {term} months would pay only interest: the debts can't "
+        "be repaid that way in {term} months.",
+    },
+    "relief_shown": {
+        "zh": "如果做不到，可以请求减免或停止计息，或者先暂停还款——下面列出了这些方案的数字。",
+        "en": "If that is out of reach, ask for the interest to be reduced or stopped, or for a pause first; "
+        "the options below show the figures.",
+    },
+    "relief_hidden": {
+        "zh": "如果做不到，可以请求减免或停止计息，或者先暂停还款：在上面填写想减少的利息比例或暂停的月数，就能看到这些方案的数字。",
+        "en": "If that is out of reach, ask for the interest to be reduced or stopped, or for a pause first: "
+        "fill in the cut or the pause above to see their figures.",
     },
     "fit_found": {
-        "zh": "你每月能还 {budget} 元：按{method}，最短 {n} 个月可以还清，首期 {payment} 元，每期都不超过预算。",
-        "en": "You can pay {budget} a month: with {method}, the shortest term that keeps every payment within "
-        "it is {n} months, starting at {payment} a month.",
+        "zh": "你每月能还 {budget} 元：如果请借款机构按{method}重新分期，每期都不超过预算的最短期限是 {n} 个月，"
+        "首期 {payment} 元。",
+        "en": "You can pay {budget} yuan a month: if the lender re-spreads what you owe with {method}, the shortest "
+        "term that keeps every installment within it is {n} months, starting at {payment} yuan a month.",
     },
     "within": {"zh": "在预算之内的方案：{names}。", "en": "Options within your budget: {names}."},
     "none_within": {
@@ -61,6 +78,8 @@ MESSAGES: dict[str, Text] = {
         "zh": "“现在的约定”按你填写的还款方式和利率、剩余 {n} 个月计算；请与 App 里的还款计划核对。",
         "en": "“Current terms” uses the method and rates you entered over the {n} months left; check it against "
         "the schedule in your app.",
+        "en_one:n": "“Current terms” uses the method and rates you entered over the {n} month left; check it "
+        "against the schedule in your app.",
     },
     "note_reduced": {
         "zh": "利息减少的比例是你提出的方案，不代表出借方会同意；它和“延长期限”用同样的期数，方便对比。",
@@ -80,6 +99,9 @@ MESSAGES: dict[str, Text] = {
         "en": "“{name}” is {days} days overdue: enter what the app shows you owe now, including overdue interest "
         "already charged. The rate after falling overdue may differ (see your contract); these figures use the "
         "rate you entered.",
+        "en_one:days": "“{name}” is {days} day overdue: enter what the app shows you owe now, including overdue "
+        "interest already charged. The rate after falling overdue may differ (see your contract); these figures "
+        "use the rate you entered.",
     },
     "note_apr": {
         "zh": "名义年化利率 = 12 × 让各期还款的现值等于欠款的月利率（内部收益率）。",
@@ -92,26 +114,40 @@ MESSAGES: dict[str, Text] = {
         "en": "Payments and interest are rounded to the fen and the last payment clears what remains, so it may "
         "differ by a few fen. These are estimates: your bill in the app is what counts.",
     },
+    "note_rounding_apart": {
+        "zh": "每期还款和利息都四舍五入到分，最后一期付清剩余本金和利息，所以最后一期可能和平常的还款不同；"
+        "相差超过 1 元或提前还清时，方案旁边会说明原因。这些是估算，请以 App 里的账单为准。",
+        "en": "Payments and interest are rounded to the fen and the last payment clears what remains, so it can "
+        "differ from the regular payment; where it differs by more than 1.00 or the debts are repaid early, "
+        "the option says why beside its figures. These are estimates: your bill in the app is what counts.",
+    },
 }
 
 
 def _outlook(options: Options, lang: str) -> str:
-    """The shortest term within the budget, or why there is none and what payment would do."""
+    """The shortest term within the budget, or why there is none and what payment would do.
+
+    When the budget never repays the debts, the sentence on asking for relief says the figures
+    are below only if a cut or a pause is among the options shown.
+    """
     budget = display_money(options.budget)
     fit = options.fit
     if fit is not None:
         method = method_name(fit.method, lang)
         payment = display_money(fit.first_payment)
         return t(MESSAGES, "fit_found", lang, budget=budget, method=method, n=fit.months, payment=payment)
-    return t(
-        MESSAGES,
-        "never" if options.never_repaid else "too_long",
-        lang,
-        budget=budget,
-        interest=display_money(options.interest_now),
-        needed=display_money(options.needed),
-        term=NEEDED_TERM,
-    )
+    interest = display_money(options.interest_now)
+    sentences = [
+        t(MESSAGES, "never" if options.never_repaid else "too_long", lang, budget=budget, interest=interest)
+    ]
+    if options.needed is None:
+        sentences.append(t(MESSAGES, "needed_none", lang, term=NEEDED_TERM))
+    else:
+        sentences.append(t(MESSAGES, "needed", lang, term=NEEDED_TERM, needed=display_money(options.needed)))
+    if options.never_repaid:
+        shown = any(plan.key in ("reduced_interest", "pause") for plan in options.plans)
+        sentences.append(t(MESSAGES, "relief_shown" if shown else "relief_hidden", lang))
+    return ("" if written_lang(lang) == "zh" else " ").join(sentences)
 
 
 def verdicts(options: Options, lang: str) -> list[str]:
@@ -125,8 +161,10 @@ def verdicts(options: Options, lang: str) -> list[str]:
     ...           "debts": [{"overdue_days": None}]}
     >>> said = verdicts(build_options(values, [Debt("x", Decimal(10000), Decimal("0.015"))]), "en")
     >>> said[0].split(": ")[0]
-    'At 150.00 a month the debts would never be repaid'
-    >>> "to be debt-free in 60 months (equal installments) you would need 254.33 a month" in said[0]
+    'At 150.00 yuan a month the debts would never be repaid'
+    >>> "To be debt-free in 60 months (equal installments) you would need 254.33 yuan a month" in said[0]
+    True
+    >>> said[0].endswith("fill in the cut or the pause above to see their figures.")
     True
     >>> said[1]
     'None of these options stays within what you can pay each month.'
@@ -141,7 +179,19 @@ def verdicts(options: Options, lang: str) -> list[str]:
         said.append(t(MESSAGES, "within", lang, names=t(MESSAGES, "list_sep", lang).join(within)))
     elif options.fit is None:
         said.append(t(MESSAGES, "none_within", lang))
-    return said
+    return said + unusual_rates(options, lang)
+
+
+def unusual_rates(options: Options, lang: str) -> list[str]:
+    """An "unusually high" sentence for each debt whose rate (``12 r`` a year) or fee is above the
+    thresholds of :mod:`calculators.core.limits`, naming the debt when there are several."""
+    fees = options.fee_percents or (None,) * len(options.debts)
+    several = len(options.debts) > 1
+    found = (
+        unusual_note(debt.rate * 12, lang, fee_percent=fee, name=debt.name if several else None)
+        for debt, fee in zip(options.debts, fees, strict=True)
+    )
+    return [sentence for sentence in found if sentence]
 
 
 def notes(options: Options, lang: str) -> list[str]:
@@ -162,5 +212,6 @@ def notes(options: Options, lang: str) -> list[str]:
         if days
     )
     said.append(t(MESSAGES, "note_apr", lang))
-    said.append(t(MESSAGES, "note_rounding", lang))
+    few_fen = all(plan.ending.few_fen for plan in options.plans)
+    said.append(t(MESSAGES, "note_rounding" if few_fen else "note_rounding_apart", lang))
     return said

@@ -24,7 +24,7 @@ from decimal import ROUND_DOWN, Decimal
 from typing import Any
 
 from ..core.i18n import Text, t
-from ..core.money import ZERO, display_money, money_str, percent_str, to_fen
+from ..core.money import ZERO, display_money, money_str, percent_str, to_fen, yuan
 from ..page.base import Calculator, Result
 from ..page.fields import Field, FieldErrors, Group
 from ..page.markup import carry_button, definition_list, heading, paragraph, table
@@ -34,7 +34,7 @@ MESSAGES: dict[str, Text] = {
     "dti": {"zh": "负债收入比", "en": "Debt-to-income ratio"},
     "safe": {"zh": "每月可以安全拿出的还款额", "en": "What you can safely offer each month"},
     "savings_cover": {"zh": "存款够支付基本开支", "en": "Savings cover essentials for"},
-    "n_months": {"zh": "{n} 个月", "en": "{n} months"},
+    "n_months": {"zh": "{n} 个月", "en": "{n} months", "en_one:n": "{n} month"},
     "not_available": {"zh": "—", "en": "—"},
     "breakdown": {"zh": "你的每月收支", "en": "Your month in figures"},
     "item": {"zh": "项目", "en": "Item"},
@@ -49,7 +49,7 @@ MESSAGES: dict[str, Text] = {
     "safe_row": {"zh": "= 可以安全拿出的还款额", "en": "= What you can safely offer"},
     "keep": {
         "zh": "可以按原约定继续还款：现在每月要还的 {due} 元，在你能安全拿出的 {safe} 元之内。",
-        "en": "You can keep paying as agreed: the {due} due each month is within the {safe} you can safely pay.",
+        "en": "You can keep paying as agreed: the {due} yuan due each month is within the {safe} yuan you can safely pay.",
     },
     "keep_next": {
         "zh": "下一步：按时还款，并记下每一笔。如果情况有变，再回来重新计算。",
@@ -58,11 +58,11 @@ MESSAGES: dict[str, Text] = {
     },
     "change": {
         "zh": "可以还，但需要调整方案：每月最多安全拿出 {safe} 元。",
-        "en": "You can pay with a changed plan: up to {safe} a month.",
+        "en": "You can pay with a changed plan: up to {safe} yuan a month.",
     },
     "change_gap": {
         "zh": "这比现在每月要还的 {due} 元少 {gap} 元。",
-        "en": "That is {gap} less than the {due} due each month now.",
+        "en": "That is {gap} yuan less than the {due} yuan due each month now.",
     },
     "change_unknown": {
         "zh": "如果填写现在每月要还的金额，就能看出能否按原约定继续还。",
@@ -79,7 +79,7 @@ MESSAGES: dict[str, Text] = {
     },
     "pause_short": {
         "zh": "你每月的开支和其他必还款比收入多 {short} 元。",
-        "en": "Your spending and other required payments are {short} a month more than your income.",
+        "en": "Your spending and other required payments are {short} yuan a month more than your income.",
     },
     "pause_next": {
         "zh": "下一步：先保住住房、吃饭、水电等基本开支，再联系出借方，说明情况，请求先暂停还款，"
@@ -90,7 +90,7 @@ MESSAGES: dict[str, Text] = {
     },
     "carry": {
         "zh": "用每月 {safe} 元计算还款方案",
-        "en": "Plan repayments with {safe} a month",
+        "en": "Plan repayments with {safe} yuan a month",
     },
     "carry_fund": {
         "zh": "用这些基本开支计算应急基金（7.2）",
@@ -293,9 +293,9 @@ def _figures(budget: Budget, lang: str) -> list[tuple[str, str]]:
     dti, cover = budget.dti, budget.cover
     missing = t(MESSAGES, "not_available", lang)
     return [
-        (t(MESSAGES, "surplus", lang), display_money(budget.surplus)),
+        (t(MESSAGES, "surplus", lang), yuan(budget.surplus, lang)),
         (t(MESSAGES, "dti", lang), f"{percent_str(dti)}%" if dti is not None else missing),
-        (t(MESSAGES, "safe", lang), display_money(budget.safe)),
+        (t(MESSAGES, "safe", lang), yuan(budget.safe, lang)),
         (
             t(MESSAGES, "savings_cover", lang),
             t(MESSAGES, "n_months", lang, n=cover) if cover is not None else missing,

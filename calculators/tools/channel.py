@@ -12,7 +12,7 @@ from typing import Any
 from ..advice.goals import goal, goal_choices
 from ..advice.safety import agent_field, scam_warning_html
 from ..channel.rules import Situation, excluded, fired, rank, regulator_eligible
-from ..channel.texts import CHANNEL_INFO, FREE_TIME, URGENT_TIME
+from ..channel.texts import CHANNEL_INFO, FREE_TIME, LETTER_SEND_CHAT_FAILED, URGENT_TIME, URGENT_TIME_LATER
 from ..core.i18n import Text, pick, t
 from ..page.base import Calculator, Result
 from ..page.fields import Choice, Field
@@ -23,14 +23,18 @@ MESSAGES: dict[str, Text] = {
     "goal": {"zh": "目标", "en": "Goal"},
     "goal_none": {"zh": "还没确定", "en": "Not decided yet"},
     "due": {"zh": "还款日", "en": "Due date"},
-    "due_in": {"zh": "还有 {days} 天到期", "en": "Due in {days} day(s)"},
+    "due_in": {"zh": "还有 {days} 天到期", "en": "Due in {days} days", "en_one:days": "Due in {days} day"},
     "due_before": {"zh": "还没到期", "en": "Not yet due"},
     "due_today": {"zh": "今天到期", "en": "Due today"},
-    "overdue_days": {"zh": "已逾期 {days} 天", "en": "{days} day(s) overdue"},
+    "overdue_days": {
+        "zh": "已逾期 {days} 天",
+        "en": "{days} days overdue",
+        "en_one:days": "{days} day overdue",
+    },
     "overdue": {"zh": "已逾期", "en": "Overdue"},
     "due_unknown": {"zh": "未填写", "en": "Not given"},
     "waited": {"zh": "已等待", "en": "Waited so far"},
-    "waited_days": {"zh": "{days} 天", "en": "{days} day(s)"},
+    "waited_days": {"zh": "{days} 天", "en": "{days} days", "en_one:days": "{days} day"},
     "why": {"zh": "为什么排在这里", "en": "Why it ranks here"},
     "how": {"zh": "怎么联系", "en": "How to reach it"},
     "at_hand": {"zh": "准备好", "en": "Have at hand"},
@@ -39,7 +43,9 @@ MESSAGES: dict[str, Text] = {
     "left_out": {"zh": "这次没有建议的渠道", "en": "Left out for you"},
     "waited_note": {
         "zh": "投诉时说明你第一次联系借款机构的日期，以及已经等了多久（目前 {days} 天）。",
-        "en": "When you complain, say when you first asked the lender and how long you have waited ({days} day(s) so far).",
+        "en": "When you complain, say when you first asked the lender and how long you have waited ({days} days so far).",
+        "en_one:days": "When you complain, say when you first asked the lender and how long you have waited ({days} day "
+        "so far).",
     },
     "sources": {
         "zh": "来源：App 内客服入口和热线（通常为 95188）流传很广，但我们没有找到官方页面核对，请以你的 App 显示为准；"
@@ -265,11 +271,20 @@ def _summary(s: Situation, lang: str) -> str:
 
 
 def _best_time(channel: str, s: Situation, lang: str) -> str:
-    parts = [pick(URGENT_TIME, lang)] if s.urgent and channel in ("chat", "hotline", "letter") else []
+    urgent = URGENT_TIME if s.free_time in ("", "weekday_day") else URGENT_TIME_LATER
+    parts = [pick(urgent, lang)] if s.urgent and channel in ("chat", "hotline", "letter") else []
     parts.append(pick(CHANNEL_INFO[channel].best_time, lang))
     if s.free_time in FREE_TIME:
         parts.append(pick(FREE_TIME[s.free_time], lang))
     return " ".join(parts) if lang == "en" else "".join(parts)
+
+
+def _steps(channel: str, s: Situation, lang: str) -> list[str]:
+    """How to use the channel; a letter is not sent through the chat when the chat already failed."""
+    steps = list(CHANNEL_INFO[channel].steps)
+    if channel == "letter" and s.failed_via("chat"):
+        steps[1] = LETTER_SEND_CHAT_FAILED
+    return [pick(step, lang) for step in steps]
 
 
 def _section(number: int, channel: str, s: Situation, lang: str) -> str:
@@ -280,12 +295,12 @@ def _section(number: int, channel: str, s: Situation, lang: str) -> str:
         at_hand.append(t(MESSAGES, "waited_note", lang, days=s.waited_days))
     title = t(MESSAGES, "rank_title", lang, n=number, name=pick(info.name, lang))
     return (
-        f'<section class="calc-channel" data-channel="{esc(channel)}">{heading(title, 4)}'
-        f"{heading(t(MESSAGES, 'why', lang), 5)}{bullet_list(reasons)}"
-        f"{heading(t(MESSAGES, 'how', lang), 5)}{ordered_list(pick(step, lang) for step in info.steps)}"
-        f"{heading(t(MESSAGES, 'at_hand', lang), 5)}{bullet_list(at_hand)}"
-        f"{heading(t(MESSAGES, 'best_time', lang), 5)}{paragraph(_best_time(channel, s, lang))}"
-        f"{heading(t(MESSAGES, 'record', lang), 5)}{bullet_list(pick(item, lang) for item in info.record)}"
+        f'<section class="calc-channel" data-channel="{esc(channel)}">{heading(title, 3)}'
+        f"{heading(t(MESSAGES, 'why', lang), 4)}{bullet_list(reasons)}"
+        f"{heading(t(MESSAGES, 'how', lang), 4)}{ordered_list(_steps(channel, s, lang))}"
+        f"{heading(t(MESSAGES, 'at_hand', lang), 4)}{bullet_list(at_hand)}"
+        f"{heading(t(MESSAGES, 'best_time', lang), 4)}{paragraph(_best_time(channel, s, lang))}"
+        f"{heading(t(MESSAGES, 'record', lang), 4)}{bullet_list(pick(item, lang) for item in info.record)}"
         "</section>"
     )
 
@@ -301,7 +316,7 @@ def calculate(values: dict[str, Any], lang: str) -> Result:
     parts.append(_summary(s, lang))
     parts.extend(_section(index, channel, s, lang) for index, (channel, _) in enumerate(ranking, start=1))
     if left_out:
-        parts.append(heading(t(MESSAGES, "left_out", lang), 4))
+        parts.append(heading(t(MESSAGES, "left_out", lang), 3))
         parts.append(bullet_list(pick(reason, lang) for _, reason in left_out))
     parts.append(paragraph(t(MESSAGES, "always", lang), "calc-note"))
     parts.append(paragraph(t(MESSAGES, "sources", lang), "calc-source"))

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..advice.goals import goal_choices
 from ..advice.safety import agent_field, scam_warning_html
-from ..core.i18n import Text, pick, t
+from ..core.i18n import Text, pick, t, written_lang
 from ..core.money import display_money
 from ..message.compose import Draft, chat_text, letter_text, record_text, script_text
 from ..message.texts import METHOD_WORDS, OPTION_GOAL, REASONS
@@ -63,13 +63,13 @@ FIELDS: tuple[Field, ...] = (
         "choice",
         {"zh": "消息用什么语言", "en": "Language of the message"},
         choices=(
-            Choice("", {"zh": "和本页相同", "en": "Same as this page"}),
+            Choice("", {"zh": "中文（和本页相同）", "en": "Chinese (the lender's language)"}),
             Choice("zh", {"zh": "简体中文", "en": "Chinese, Simplified (简体中文)"}),
             Choice("en", {"zh": "英文（English）", "en": "English"}),
         ),
         hint={
-            "zh": "可以和网站语言不同，例如网站用中文，消息用英文。",
-            "en": "Can differ from the site's language: for example, read the site in English and send the message in Chinese.",
+            "zh": "借款机构的客服用中文；需要时也可以生成英文的。",
+            "en": "The lender's staff read Chinese, so the message is in Chinese unless you choose English.",
         },
         required=False,
     ),
@@ -212,10 +212,11 @@ def _check_plan(values: dict[str, Any], lang: str) -> None:
 
 
 def draft_from(values: dict[str, Any], lang: str) -> Draft:
-    """The read values as a :class:`Draft` in the message's language (the site's when not chosen)."""
+    """The read values as a :class:`Draft` in the message's language: when not chosen, Chinese (the
+    lender's language): the page's own Chinese on a Chinese page, Simplified on any other."""
     option = values.get("option") or ""
     return Draft(
-        lang=values.get("message_lang") or lang,
+        lang=values.get("message_lang") or (lang if written_lang(lang) == "zh" else "zh"),
         goal=values.get("goal") or OPTION_GOAL.get(option, ""),
         reason=values.get("reason") or "",
         detail=values.get("reason_detail") or "",
@@ -239,9 +240,10 @@ def calculate(values: dict[str, Any], lang: str) -> Result:
     parts.append(paragraph(t(MESSAGES, "placeholders", lang), "calc-note"))
     if not values.get("goal") and values.get("option"):
         parts.append(paragraph(t(MESSAGES, "from_plan", lang), "calc-note"))
-    if values.get("amount_owed") is None and values.get("monthly_offer") is None:
+    if values.get("amount_owed") is None and values.get("monthly_offer") is None and not draft.dispute_only:
         parts.append(paragraph(t(MESSAGES, "no_numbers", lang), "calc-note"))
     copy = pick(UI["copy"], lang)
+    text_lang = draft.lang if written_lang(draft.lang) != written_lang(lang) else ""
     texts = {
         "chat": chat_text(draft),
         "letter": letter_text(draft),
@@ -249,7 +251,8 @@ def calculate(values: dict[str, Any], lang: str) -> Result:
         "record": record_text(draft),
     }
     parts.extend(
-        copy_block(f"calc-message-{key}", t(MESSAGES, key, lang), text, copy) for key, text in texts.items()
+        copy_block(f"calc-message-{key}", t(MESSAGES, key, lang), text, copy, text_lang=text_lang)
+        for key, text in texts.items()
     )
     data = {"message_lang": draft.lang, "goal": draft.goal, **texts}
     return Result(html="".join(parts), data=data)

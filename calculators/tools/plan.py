@@ -31,38 +31,32 @@ from decimal import Decimal
 from typing import Any
 
 from ..core.i18n import Text, t
+from ..core.limits import too_high_message
 from ..page.base import Calculator, Result
 from ..page.fields import Choice, Field, FieldErrors, Group
 from ..plan.debts import MAX_MONTHS, Debt, monthly_rate
-from ..plan.options import build_options
-from ..plan.plans import NotAmortizing
+from ..plan.options import TermNotAmortizing, build_options
 from ..plan.render import page_data, page_html
 
 MESSAGES: dict[str, Text] = {
     "debt_n": {"zh": "债务 {n}", "en": "Debt {n}"},
     # Errors
     "not_amortizing": {
-        "zh": "利率这么高，分 {months} 个月的等额本息每期还款（四舍五入到分）比第一个月的利息还少，欠款只会越来越多。"
-        "请检查利率，或选择更短的期限。",
-        "en": "At this rate, an equal installment over {months} months (rounded to the fen) is less than the "
-        "first month's interest, so the debt would only grow. Please check the rate or choose a shorter term.",
+        "zh": "按这个金额和利率，分 {months} 个月的等额本息每期还款（四舍五入到分）不超过第一个月的利息：只够付利息，"
+        "欠款不会减少。请检查利率，或选择更短的期限。",
+        "en": "For this amount at this rate, an equal installment over {months} months (rounded to the fen) is "
+        "no more than the "
+        "first month's interest: it would pay only interest and never reduce the debt. Please check the rate "
+        "or choose a shorter term.",
     },
     "budget_zero": {
         "zh": "每月能还的金额必须大于 0。如果现在一分钱都还不了，请先向出借方申请暂停还款（见 2.1 的计算器）。",
         "en": "The monthly amount must be more than 0. If you can pay nothing now, ask the lender for a pause "
         "first (see the calculator in 2.1).",
     },
-    "daily_too_high": {
-        "zh": "日利率太高（上限 10%/天）。日利率通常很小，例如 0.05。",
-        "en": "That daily rate is too high (the limit is 10% a day). Daily rates are small, for example 0.05.",
-    },
     "reduction_too_high": {
         "zh": "减少的比例最多 100%（100 表示免除全部利息）。",
         "en": "The cut can be at most 100% (100 waives all the interest).",
-    },
-    "monthly_too_high": {
-        "zh": "月利率太高（上限 100%/月），请检查输入。",
-        "en": "That monthly rate is too high (the limit is 100% a month). Please check it.",
     },
 }
 
@@ -72,7 +66,9 @@ METHOD_CHOICES = (
     Choice("interest_first", {"zh": "先息后本（最后一期还本金）", "en": "Interest first (先息后本)"}),
 )
 TERM_CHOICES = tuple(Choice(str(n), {"zh": f"{n} 个月", "en": f"{n} months"}) for n in (12, 24, 36, 48, 60))
-RATE_LIMITS = {"daily": (Decimal(10), "daily_too_high"), "monthly": (Decimal(100), "monthly_too_high")}
+RATE_FIELD_MAXIMUM = Decimal(100_000)
+"""What the reader accepts in the rate field; the real bound, the same ceiling for every kind of
+cost, depends on the rate's kind and is checked with it (:mod:`calculators.core.limits`)."""
 
 DEBT_FIELDS = (
     Field(
@@ -115,6 +111,7 @@ DEBT_FIELDS = (
         },
         unit={"zh": "%", "en": "%"},
         allow_zero=True,
+        maximum=RATE_FIELD_MAXIMUM,
     ),
     Field(
         "fee_periods",
@@ -237,9 +234,9 @@ def _check(values: dict[str, Any], lang: str) -> None:
     if values["reduction"] is not None and values["reduction"] > 100:
         errors["reduction"] = t(MESSAGES, "reduction_too_high", lang)
     for index, row in enumerate(values["debts"]):
-        limit = RATE_LIMITS.get(row["rate_kind"])
-        if limit and row["rate"] > limit[0]:
-            errors[f"debts.{index}.rate"] = t(MESSAGES, limit[1], lang)
+        message = too_high_message(row["rate_kind"], row["rate"], lang, row["fee_periods"])
+        if message:
+            errors[f"debts.{index}.rate"] = message
     if errors:
         raise FieldErrors(errors)
 
@@ -268,8 +265,9 @@ def calculate(values: dict[str, Any], lang: str) -> Result:
         options = build_options(values, _debts(values, lang))
         first_due = values.get("first_due")
         return Result(html=page_html(options, lang, first_due), data=page_data(options, lang, first_due))
-    except NotAmortizing as problem:
-        raise FieldErrors({"_form": t(MESSAGES, "not_amortizing", lang, months=problem.term)}) from problem
+    except TermNotAmortizing as problem:
+        message = t(MESSAGES, "not_amortizing", lang, months=problem.term)
+        raise FieldErrors({problem.field: message}) from problem
 
 
 CALCULATOR = Calculator(

@@ -1,0 +1,66 @@
+"""How results read: money with its unit, English plurals, headings that follow the page's."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+import pytest
+
+from calculators import run
+from tests.samples import GOOD
+
+UNIT = {"zh": "元", "en": "yuan"}
+MONEY_FIGURE = re.compile(r"<dd>([^<]*\d\.\d\d[^<]*)</dd>")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("name", ["true-cost", "capacity", "plan"])
+def test_money_figures_show_their_unit(name: str, lang: str) -> None:
+    figures = [
+        unescape(value)
+        for fields in GOOD[name]
+        for value in MONEY_FIGURE.findall(run(name, fields, lang)["html"])
+        if not value.endswith("%")
+    ]
+    assert figures, "no money figure found"
+    assert all(UNIT[lang] in value for value in figures), figures
+
+
+def test_the_plan_tables_show_money_with_its_unit() -> None:
+    html = run("plan", GOOD["plan"][3], "en")["html"]
+    debts = html.split("Your debts")[1].split("</table>")[0]
+    assert "5,000.00 yuan" in debts and "28,000.00 yuan" in debts
+    assert re.search(r'data-label="Total interest">[\d,]+\.\d\d yuan<', html)
+
+
+def test_english_plurals() -> None:
+    one_month_pause = {**GOOD["plan"][0], "pause_months": "1"}
+    html = run("plan", one_month_pause, "en")["html"]
+    assert "Pause 1 month, then 36 months" in html and "1 months" not in html
+    zh = run("plan", one_month_pause, "zh")["html"]
+    assert "先暂停 1 个月，再分 36 个月" in zh
+    assert "Due in 1 day<" in run("channel", {"due": "before_due", "days": "1"}, "en")["html"]
+    assert "Due in 30 days<" in run("channel", {"due": "before_due", "days": "30"}, "en")["html"]
+    assert "(s)" not in run("channel", GOOD["channel"][1], "en")["html"]
+
+
+@pytest.mark.parametrize("name", sorted(GOOD))
+def test_result_headings_start_at_h3_and_skip_no_level(name: str) -> None:
+    """Calculators sit under an h2 or h3 of the guide: results use h3, then h4, never deeper."""
+    for fields in GOOD[name]:
+        html = run(name, fields, "en").get("html", "")
+        levels = [int(level) for level in re.findall(r"<h(\d)", html)]
+        assert all(level in (3, 4) for level in levels), levels
+        assert all(b - a <= 1 for a, b in zip([2, *levels], levels, strict=False)), levels
+
+
+def test_the_shortest_fixed_term_and_the_avalanche_are_told_apart() -> None:
+    """The fixed installments and paying the whole budget yourself are different things, said so."""
+    for lang, fixed, yourself in [
+        ("zh", "重新分期", "不是重新分期"),
+        ("en", "re-spreads", "nothing is re-spread"),
+    ]:
+        html = run("plan", GOOD["plan"][3], lang)["html"]
+        assert fixed in html.split("calc-verdict")[1]
+        assert yourself in html
