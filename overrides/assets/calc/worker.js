@@ -24,7 +24,13 @@ self.fetch = async (...args) => {
   try {
     response = await fetchDirect(...args);
   } catch (error) {
-    if (!runCalculator) bootFailed("download", String(error));
+    if (!runCalculator) {
+      // A file whose sha256 does not match (the wheel, through the lock file) also rejects here:
+      // if it arrives without the integrity check, it is damaged, not a failed download.
+      const checked = args[1] && args[1].integrity;
+      const arrives = checked && (await fetchDirect(args[0], { cache: "no-store" }).then((r) => r.ok, () => false));
+      bootFailed(arrives ? "missing" : "download", String(error));
+    }
     throw error;
   }
   if (!response.ok && !runCalculator) bootFailed("missing", `${response.status} ${response.url}`);
