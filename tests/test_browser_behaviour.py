@@ -173,7 +173,7 @@ def test_offline_without_the_runtime_says_so(browser, base_url: str, lang: str, 
         page.wait_for_function(
             "() => document.querySelector('#calc-true-cost .calc-status').dataset.state === 'downloading'"
         )
-        page.wait_for_timeout(100)
+        page.wait_for_timeout(600)  # the typing's debounced calculation waits for this same boot
         assert len(held) == 1
         context.set_offline(True)
         assert page.evaluate("() => navigator.onLine") is False

@@ -18,18 +18,21 @@ function bootFailed(reason, detail) {
 // pyodide.asm.wasm only logs "wasm instantiation failed" and the boot waited for the page's bound;
 // a failed stdlib download ended as a crash). "download": the request failed (network);
 // "missing": the server answered with an error status.
+// A fetch that rejects is asked once more without checks: still no answer is a failed download;
+// an answer means the file is there but damaged (a sha256 mismatch also rejects the fetch).
 const fetchDirect = self.fetch.bind(self);
+let probing = Promise.resolve();
 self.fetch = async (...args) => {
   let response;
   try {
     response = await fetchDirect(...args);
   } catch (error) {
     if (!runCalculator) {
-      // A file whose sha256 does not match (the wheel, through the lock file) also rejects here:
-      // if it arrives without the integrity check, it is damaged, not a failed download.
-      const checked = args[1] && args[1].integrity;
-      const arrives = checked && (await fetchDirect(args[0], { cache: "no-store" }).then((r) => r.ok, () => false));
-      bootFailed(arrives ? "missing" : "download", String(error));
+      const url = args[0] instanceof Request ? args[0].url : String(args[0]);
+      probing = fetchDirect(url, { cache: "no-store" }).then(
+        () => bootFailed("missing", String(error)),
+        () => bootFailed("download", String(error)),
+      );
     }
     throw error;
   }
@@ -116,6 +119,7 @@ self.onmessage = async (event) => {
       if (!bootSettled) postMessage({ type: "ready", timings });
       bootSettled = true;
     } catch (error) {
+      await probing; // a failed download's own reason first
       bootFailed(reasonOf(error), String(error && error.message));
     }
     return;
