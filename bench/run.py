@@ -150,6 +150,9 @@ class _Meter:
     def flush(self) -> None:
         self.raw.flush()  # type: ignore[attr-defined]
 
+    def __getattr__(self, name: str) -> object:  # closed, close(): as the socket writer's
+        return getattr(self.raw, name)
+
 
 class BenchHandler(PrefixHandler):
     link = Link()

@@ -5,6 +5,7 @@ Every test fails on a request to another origin or a console error (``page_and_w
 
 from __future__ import annotations
 
+import base64
 import json
 from datetime import date
 from pathlib import Path
@@ -17,6 +18,7 @@ from calculators.core.i18n import pick, t
 from calculators.page.ui import UI
 from calculators.tools import agreement as agreement_tool
 from tests.browser_helpers import ANSWER_TIMEOUT, READY_TIMEOUT, collect, wait_for_result
+from tests.samples import AGREEMENT
 
 icalendar = pytest.importorskip("icalendar")
 
@@ -230,3 +232,18 @@ def test_capacity_carries_essentials_into_the_emergency_fund(page_and_watch, bas
     # The credit-record box, labelled as added by this guide, is on the same page.
     box = page.locator(".admonition", has_text={"zh": "本指南补充", "en": "Added by this guide"}[lang])
     assert box.count() == 1 and "631" in box.inner_text()
+
+
+@pytest.mark.parametrize(("lang", "root"), [*LANGS, ("zh-Hant", "zh-Hant/")])
+def test_a_share_link_fills_the_agreement(page_and_watch, base_url, lang, root) -> None:
+    """The link's fragment (never sent to a server) fills every field; before any tick the page shows
+    exactly run()'s answer, the progress line included (Python and the page script word it alike)."""
+    page, _ = page_and_watch
+    fields = AGREEMENT
+    encoded = base64.urlsafe_b64encode(json.dumps(fields, ensure_ascii=False).encode()).decode().rstrip("=")
+    page.goto(f"{base_url}{root}guide/6-follow-up/#agreement={encoded}")
+    answer = ok("agreement", fields, lang)
+    wait_for_result(page, "agreement", answer["html"], timeout=READY_TIMEOUT)
+    assert collect(page, "agreement") == fields
+    line = page.inner_text("#calc-agreement-result .calc-tracker-status")
+    assert "11,001.61" in line and ("31 January 2028" if lang == "en" else "2028年1月31日") in line

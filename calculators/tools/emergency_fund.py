@@ -74,7 +74,8 @@ MESSAGES: dict[str, Text] = {
         "zh": "每月的钱按这个顺序用：先付基本开支，再还协议的钱，剩下的才存起来。",
         "en": "Each month's money goes in this order: essentials first, then the agreed repayment, then saving.",
     },
-    "plan": {"zh": "逐月存钱计划", "en": "Month by month"},
+    "plan": {"zh": "存钱计划", "en": "The saving plan"},
+    "plan_table": {"zh": "逐月明细", "en": "Month by month"},
     "month": {"zh": "月", "en": "Month"},
     "essentials": {"zh": "基本开支", "en": "Essentials"},
     "repayment": {"zh": "协议还款", "en": "Agreed repayment"},
@@ -301,7 +302,7 @@ def _plan(fund: Fund, lang: str) -> str:
     chart = balance_chart(
         [(t(MESSAGES, "series", lang), balances)], fund.savings, lang, "calc-fund-chart", CHART_TEXTS
     )
-    summary = esc(t(MESSAGES, "plan", lang))
+    summary = esc(t(MESSAGES, "plan_table", lang))
     return (
         chart
         + heading(t(MESSAGES, "plan", lang))

@@ -3,7 +3,8 @@
 //   job: {wheelDir, out, fallback: "<source of _stdlib_fallback>", cases: [{calculator, fields, lang}]}
 // 1. Boot Pyodide with its full standard library, load our wheel through its lock file, run every
 //    sample case, and read sys.modules: the modules the boot and the calculators import.
-// 2. Compile those modules inside that same Pyodide (its magic number, its bytecode) into a zip of
+// 2. Compile those modules inside that same Pyodide (its magic number, its bytecode; without
+//    docstrings and asserts, like "python -OO", except Pyodide's own packages) into a zip of
 //    unchecked hash-based .pyc files, plus the import fallback for everything left out.
 // 3. Boot a second Pyodide with that zip alone (stdLibURL), run the same cases, and check that the
 //    answers are identical and that every .pyc carries this runtime's magic number.
@@ -44,8 +45,13 @@ def _module_name(member):
     name = member[: -len(".py")].replace("/", ".")
     return name[: -len(".__init__")] if name.endswith(".__init__") else name
 
+# Docstrings and asserts are left out (optimize=2, as "python -OO" does): 15% fewer bytes to
+# download. Not for Pyodide's own packages, which read docstrings while booting.
+KEEP_DOCSTRINGS = ("_pyodide/", "pyodide/")
+
 def _compile(member, source):
-    code = compile(source, f"{STDLIB}/{member}", "exec", dont_inherit=True)
+    optimize = 0 if member.startswith(KEEP_DOCSTRINGS) else 2
+    code = compile(source, f"{STDLIB}/{member}", "exec", dont_inherit=True, optimize=optimize)
     return _code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False)
 
 def _build(fallback_source):

@@ -44,7 +44,9 @@ const retry = () => {
 const runtime = new Runtime(runtimeMeta ? JSON.parse(runtimeMeta.content) : {}, (state, reason) => {
   for (const form of forms) setStatus(form, state, reason, retry);
   // Whatever the forms hold by now (typed while the runtime downloaded) is calculated at once.
-  if (state === "ready") forms.filter((form) => form._touched?.size).forEach((form) => calculate(form, { quiet: true }));
+  // (A calculation already waiting for the runtime is answered as soon as it is ready.)
+  if (state !== "ready") return;
+  for (const form of forms) if (form._touched?.size && !form._waiting) calculate(form, { quiet: true });
 });
 
 async function calculate(form, { quiet = false, save = true } = {}) {
@@ -52,15 +54,19 @@ async function calculate(form, { quiet = false, save = true } = {}) {
   const fields = collect(form);
   if (save) saveProgress(form, fields);
   let answer;
+  form._waiting = true;
   try {
     answer = await runtime.run(form.dataset.calculator, form.dataset.lang, fields);
   } catch (error) {
     if (error.slow) setStatus(form, "slow", undefined, retry);
     return;
+  } finally {
+    if (request === form._request) form._waiting = false;
   }
   if (request !== form._request) return; // a newer request is on its way
   form.dataset.pythonMs = answer.ms; // the worker's share of this answer, for the benchmark
   if (answer.ok) {
+    form._focusError = false;
     showResult(form, answer);
     showTracker(form, resultBox(form));
     if (form.querySelector(".calc-status").dataset.state !== "ready") setStatus(form, "ready", undefined, retry);
@@ -72,7 +78,8 @@ async function calculate(form, { quiet = false, save = true } = {}) {
     const status = form.querySelector(".calc-status");
     status.textContent = ui(form, "fix_errors", { count: Object.keys(answer.errors).length });
   }
-  if (!quiet) focusFirstError(form);
+  if (form._focusError) focusFirstError(form);
+  form._focusError = false;
 }
 
 /** After a submit that failed: the first field in error (in the form's order), else the form's message. */
@@ -86,10 +93,12 @@ function focusFirstError(form) {
 
 function debounce(fn, wait) {
   let timer;
-  return (...args) => {
+  const debounced = (...args) => {
     clearTimeout(timer);
     timer = setTimeout(() => fn(...args), wait);
   };
+  debounced.cancel = () => clearTimeout(timer);
+  return debounced;
 }
 
 function carry(button) {
@@ -143,6 +152,7 @@ function onFormClick(form, button, recalculate) {
   } else if (button.dataset.tool === "print") {
     window.print();
   } else if (button.dataset.tool === "clear") {
+    recalculate.cancel(); // an edit still waiting would save the inputs again
     clearSaved(form);
   }
 }
@@ -193,6 +203,7 @@ function bind(form) {
   const edited = (event) => {
     if (event.target.name) form._touched.add(event.target.name);
     form._notes = []; // the reader's own edits: the inputs no longer just came from elsewhere
+    form._focusError = false; // typing again: the focus stays where the reader put it
     applyShowWhen(form);
     saveProgress(form); // at once: a language switch right after typing keeps the last keystroke
     recalculate();
@@ -204,6 +215,8 @@ function bind(form) {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     form._submitted = true;
+    form._focusError = true; // answered by this request or a newer one
+    recalculate.cancel();
     calculate(form);
   });
   form.addEventListener("click", (event) => {
