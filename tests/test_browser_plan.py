@@ -106,7 +106,7 @@ def check_chart(page, data: dict, lang: str) -> None:
     assert not table.is_visible()
     alternative.locator("summary").click()
     assert table.is_visible()
-    headers = table.locator("th").all_text_contents()
+    headers = table.locator("th[scope=col]").all_text_contents()
     assert headers == [pick(CHART["month"], lang), *titles]
 
 
