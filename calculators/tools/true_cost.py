@@ -20,7 +20,7 @@ as in :mod:`calculators.core.limits`.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from typing import Any
 
 from ..core.endings import Ending, ending_note
@@ -205,11 +205,11 @@ def fee_payments(amount: Decimal, fee: Decimal, periods: int) -> Ending:
     10,000 over 12 periods at 8.8%: 906.67 a month, the last 906.63.
 
     >>> fee_payments(Decimal(10000), Decimal("0.088"), 12)
-    Ending(regular=Decimal('906.67'), last=Decimal('906.63'), count=12, term=12)
+    Ending(regular=Decimal('906.67'), last=Decimal('906.63'), count=12, term=12, balloon=False)
     """
     total = amount + to_fen(amount * fee)
     regular = max(to_fen(flat_fee_payment(amount, fee, periods)), FEN)
-    count = min(periods, int((total / regular).to_integral_value(rounding="ROUND_CEILING")))
+    count = min(periods, int((total / regular).to_integral_value(rounding=ROUND_CEILING)))
     return Ending(regular, total - (count - 1) * regular, count, periods)
 
 
