@@ -12,15 +12,28 @@ drives Debian's chromium with a fresh profile per measurement:
     60-month plan), from submit to the result on the page;
 (e) main-thread long tasks over 50 ms during boot (count and longest), apart from those of the
     page's own load (the theme), which text-only pages have too;
-(f) bytes transferred for a text-only page and for the calculator page.
+(f) bytes transferred for a text-only page and for the calculator page on a first visit (the
+    page itself, with the service worker blocked), and apart from them what the service worker
+    copies in the background for offline use;
+(g) a return visit: after a first visit to the plan page (service worker installed, offline copy
+    made), the true-cost page from navigation to the first correct result;
+(h) the same with the network off;
+(a4g), (b4g) (a) and (b) on an emulated 4G network: 9 Mbit/s down, 1.5 Mbit/s up, 170 ms round
+    trips, gzipped like GitHub Pages. The emulation is done by the bench's server (every
+    connection pays a round trip to open and one per request; all responses share the 9 Mbit/s),
+    because Chromium's per-page network emulation does not reach the module worker that downloads
+    the runtime (measured: the runtime then arrives at full speed).
 
-It prints a table and the ratios b/a and c/a. Times vary with the machine's load: compare the
-ratios, which are measured in the same run, rather than the raw figures across runs.
+Bytes are counted by the server (headers and body as sent), so the browser's own caches count
+as they do for a reader. It prints a table with the ratios. Times vary with the machine's load:
+compare the ratios, which are measured in the same run, rather than raw figures across runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
 import html
 import os
 import re
@@ -29,8 +42,11 @@ import statistics
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+import threading
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwright
@@ -39,7 +55,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, PREFIX  # noqa: E402
-from tests.site_server import serve  # noqa: E402
+from tests.site_server import PrefixHandler  # noqa: E402
 
 TIMEOUT = 180_000
 LONG_TASKS = """
@@ -74,20 +90,99 @@ async ([formSelector, inputName, base, count]) => {
 
 
 @dataclass
+class Link:
+    """A network between the browser and the server: round trip and shared download rate.
+
+    ``rtt`` is paid once to open each connection and once per request; every response body
+    shares ``rate`` bytes per second with the others being sent at the same time.
+    """
+
+    rtt: float = 0.0
+    rate: float = 0.0  # bytes per second; 0 = as fast as the machine goes
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    busy_until: float = 0.0
+
+    def send(self, size: int) -> None:
+        if not self.rate:
+            return
+        with self.lock:
+            start = max(time.monotonic(), self.busy_until)
+            self.busy_until = start + size / self.rate
+            done = self.busy_until
+        time.sleep(max(0.0, done - time.monotonic()))
+
+
+FOUR_G = {"rtt": 0.170, "rate": 9_000_000 / 8}  # 9 Mbit/s down; requests are tiny against 1.5 up
+
+
+@dataclass
 class Traffic:
-    """Bytes received (headers and encoded body), in total and for the Pyodide runtime + wheel."""
+    """Bytes the server sent (status line, headers and body), per request path."""
 
-    total: int = 0
-    pyodide: int = 0
-    urls: list[str] = field(default_factory=list)
+    sent: list[tuple[str, int]] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def record(self, request: object) -> None:
-        sizes = request.sizes()  # type: ignore[attr-defined]
-        size = sizes["responseBodySize"] + sizes["responseHeadersSize"]
-        self.total += size
-        if "/pyodide/" in request.url or "/py/" in request.url:  # type: ignore[attr-defined]
-            self.pyodide += size
-        self.urls.append(request.url)  # type: ignore[attr-defined]
+    def add(self, path: str, size: int) -> None:
+        with self.lock:
+            self.sent.append((path, size))
+
+    def mark(self) -> int:
+        return len(self.sent)
+
+    def total(self, since: int = 0) -> int:
+        return sum(size for _, size in self.sent[since:])
+
+    def runtime(self, since: int = 0) -> int:
+        return sum(size for path, size in self.sent[since:] if "/pyodide/" in path or "/py/" in path)
+
+
+class _Meter:
+    """The handler's output: counts what is written and paces it on the link."""
+
+    def __init__(self, raw: object, link: Link) -> None:
+        self.raw, self.link, self.count = raw, link, 0
+
+    def write(self, data: bytes) -> int:
+        self.link.send(len(data))
+        self.count += len(data)
+        return self.raw.write(data)  # type: ignore[attr-defined]
+
+    def flush(self) -> None:
+        self.raw.flush()  # type: ignore[attr-defined]
+
+
+class BenchHandler(PrefixHandler):
+    link = Link()
+    traffic = Traffic()
+
+    def setup(self) -> None:
+        super().setup()
+        time.sleep(self.link.rtt)  # opening the connection
+        self.wfile = _Meter(self.wfile, self.link)  # type: ignore[assignment]
+
+    def handle_one_request(self) -> None:
+        self.wfile.count = 0  # type: ignore[attr-defined]
+        super().handle_one_request()
+        if self.wfile.count:  # type: ignore[attr-defined]
+            self.traffic.add(getattr(self, "path", ""), self.wfile.count)  # type: ignore[attr-defined]
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        time.sleep(self.link.rtt)  # the request's round trip before the first byte
+        return super().send_head()
+
+
+@contextlib.contextmanager
+def serve(site: Path, link: Link, traffic: Traffic) -> Iterator[str]:
+    """Serve the site under ``PREFIX`` over ``link``, counting bytes into ``traffic``."""
+    handler = type("Handler", (BenchHandler,), {"prefix": PREFIX, "link": link, "traffic": traffic})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def build(out: Path) -> Path:
@@ -107,12 +202,21 @@ def build(out: Path) -> Path:
     return out
 
 
-def fresh(playwright: Playwright, profiles: Path) -> BrowserContext:
-    """A new browser with an empty profile (empty HTTP cache, empty code cache)."""
+def fresh(playwright: Playwright, profiles: Path, service_workers: str = "allow") -> BrowserContext:
+    """A new browser with an empty profile (empty HTTP cache, code cache and service workers)."""
     profile = Path(tempfile.mkdtemp(dir=profiles))
     return playwright.chromium.launch_persistent_context(
-        str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, viewport={"width": 390, "height": 844}
+        str(profile),
+        executable_path=CHROMIUM,
+        args=CHROMIUM_ARGS,
+        viewport={"width": 390, "height": 844},
+        service_workers=service_workers,
     )
+
+
+def wait_for_offline_copy(page: Page, state: str) -> None:
+    """The service worker has copied the pages ("pages") and the runtime too ("all")."""
+    page.wait_for_selector(f'html[data-offline="{state}"]', state="attached", timeout=TIMEOUT)
 
 
 def now(page: Page) -> float:
@@ -209,20 +313,48 @@ def p95(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
-def measure(base: str, repeat: int, profiles: Path) -> dict[str, object]:
+def return_visit(context: BrowserContext, base: str, offline: bool) -> Visit:
+    """A first visit to the plan page (runtime booted, offline copy made), then the true-cost page."""
+    page = context.new_page()
+    page.goto(f"{base}en/guide/2-repayment-capacity/")
+    page.focus("#calc-plan-debts-0-amount")
+    wait_for_offline_copy(page, "all")
+    page.close()
+    if offline:
+        context.set_offline(True)
+    return first_result(context, base)
+
+
+def first_visit_bytes(context: BrowserContext, base: str, traffic: Traffic, calculator: bool) -> int:
+    """Bytes the server sent for one first visit, until the page is idle (and the calculator ready)."""
+    since = traffic.mark()
+    if calculator:
+        first_result(context, base).page.wait_for_load_state("networkidle")
+    else:
+        page = context.new_page()
+        page.goto(f"{base}en/guide/introduction/")
+        page.wait_for_load_state("networkidle")
+    return since
+
+
+def measure(base: str, slow_base: str, traffic: Traffic, repeat: int, profiles: Path) -> dict[str, object]:
     boots: list[float] = []
     colds: list[Visit] = []
     warms: list[float] = []
+    returns: list[float] = []
+    offline_returns: list[float] = []
+    slow_boots: list[float] = []
+    slow_colds: list[float] = []
     with sync_playwright() as playwright:
 
-        def with_fresh(run: Callable[[BrowserContext], object]) -> object:
-            context = fresh(playwright, profiles)
+        def with_fresh(run: Callable[[BrowserContext], object], service_workers: str = "allow") -> object:
+            context = fresh(playwright, profiles, service_workers)
             try:
                 return run(context)
             finally:
                 context.close()
 
-        for _ in range(repeat):  # interleaved, so the machine's load falls on all three alike
+        for _ in range(repeat):  # interleaved, so the machine's load falls on all of them alike
             boots.append(with_fresh(lambda context: control_boot(context, base)))  # type: ignore[arg-type]
             colds.append(with_fresh(lambda context: first_result(context, base)))  # type: ignore[arg-type]
 
@@ -230,7 +362,11 @@ def measure(base: str, repeat: int, profiles: Path) -> dict[str, object]:
                 first_result(context, base).page.close()
                 return first_result(context, base).result
 
-            warms.append(with_fresh(warm))  # type: ignore[arg-type]
+            warms.append(with_fresh(warm, service_workers="block"))  # type: ignore[arg-type]
+            returns.append(with_fresh(lambda c: return_visit(c, base, offline=False).result))  # type: ignore[arg-type]
+            offline_returns.append(with_fresh(lambda c: return_visit(c, base, offline=True).result))  # type: ignore[arg-type]
+            slow_boots.append(with_fresh(lambda context: control_boot(context, slow_base)))  # type: ignore[arg-type]
+            slow_colds.append(with_fresh(lambda context: first_result(context, slow_base).result))  # type: ignore[arg-type]
 
         def recalc(context: BrowserContext) -> tuple[tuple[list[float], list[float]], ...]:
             page = first_result(context, base).page
@@ -241,31 +377,41 @@ def measure(base: str, repeat: int, profiles: Path) -> dict[str, object]:
 
         true_cost, plan = with_fresh(recalc)  # type: ignore[misc]
 
-        def traffic(url: str, calculator: bool) -> Traffic:
-            def run(context: BrowserContext) -> Traffic:
-                seen = Traffic()
-                context.on("requestfinished", seen.record)
-                if calculator:
-                    first_result(context, base).page.wait_for_load_state("networkidle")
-                else:
-                    page = context.new_page()
-                    page.goto(url)
-                    page.wait_for_load_state("networkidle")
-                    page.wait_for_timeout(5000)  # long enough for an idle-time start, were there one
-                return seen
+        def page_bytes(calculator: bool) -> tuple[int, int]:
+            """(all, runtime) bytes of a first visit, the service worker blocked: the page itself."""
+            since = with_fresh(
+                lambda c: first_visit_bytes(c, base, traffic, calculator), service_workers="block"
+            )
+            return traffic.total(since), traffic.runtime(since)  # type: ignore[arg-type]
 
-            return with_fresh(run)  # type: ignore[return-value]
+        def fill_bytes(calculator: bool) -> tuple[int, int]:
+            """(all, runtime) bytes of a first visit and the offline copy made after it."""
 
-        text_only = traffic(f"{base}en/guide/introduction/", calculator=False)
-        calculator_page = traffic("", calculator=True)
+            def run(context: BrowserContext) -> int:
+                since = first_visit_bytes(context, base, traffic, calculator)
+                wait_for_offline_copy(context.pages[-1], "all" if calculator else "pages")
+                context.pages[-1].wait_for_timeout(1000)  # let the last puts finish
+                return since
+
+            since = with_fresh(run)
+            return traffic.total(since), traffic.runtime(since)  # type: ignore[arg-type]
+
+        text_only, text_with_copy = page_bytes(False), fill_bytes(False)
+        calculator_page, calculator_with_copy = page_bytes(True), fill_bytes(True)
     return {
         "boot": median(boots),
         "colds": colds,
         "warm": median(warms),
+        "return": median(returns),
+        "offline_return": median(offline_returns),
+        "slow_boot": median(slow_boots),
+        "slow_cold": median(slow_colds),
         "true_cost": true_cost,
         "plan": plan,
         "text_only": text_only,
+        "text_with_copy": text_with_copy,
         "calculator_page": calculator_page,
+        "calculator_with_copy": calculator_with_copy,
         "repeat": repeat,
     }
 
@@ -278,10 +424,10 @@ def breakdown(colds: list[Visit]) -> list[tuple[str, str, str]]:
 
     steps = [
         ("page load until the worker starts (first focus)", lambda v: v.worker_start),
-        ("Pyodide boot in the worker", lambda v: stage(v, "python_started") - v.worker_start),
+        ("worker script and pyodide.mjs loaded", lambda v: stage(v, "pyodide_module") - v.worker_start),
         (
-            "the calculators wheel: fetch, check sha256, install",
-            lambda v: stage(v, "package_loaded") - stage(v, "python_started"),
+            "Pyodide boot, the wheel fetched and installed meanwhile",
+            lambda v: stage(v, "python_started") - stage(v, "pyodide_module"),
         ),
         ("import calculators", lambda v: stage(v, "package_imported") - stage(v, "package_loaded")),
         ("ready to first result on the page", lambda v: v.result - v.ready),
@@ -291,34 +437,47 @@ def breakdown(colds: list[Visit]) -> list[tuple[str, str, str]]:
 
 def report(results: dict[str, object]) -> str:
     boot, warm = results["boot"], results["warm"]
+    back, offline_back = results["return"], results["offline_return"]
+    slow_boot, slow_cold = results["slow_boot"], results["slow_cold"]
     colds: list[Visit] = results["colds"]  # type: ignore[assignment]
     cold = median([visit.result for visit in colds])
     (true_cost, true_cost_python), (plan, plan_python) = results["true_cost"], results["plan"]
     page_tasks = [task for visit in colds for task in visit.page_tasks]
     boot_tasks = [task for visit in colds for task in visit.boot_tasks]
-    text_only, calculator_page = results["text_only"], results["calculator_page"]
+    text_only, text_with_copy = results["text_only"], results["text_with_copy"]
+    calculator_page, calculator_with_copy = results["calculator_page"], results["calculator_with_copy"]
     repeat = results["repeat"]
 
     def tasks(found: list[float]) -> str:
         return f"{len(found)} (longest {max(found, default=0):.0f} ms)"
 
+    def kb(size: int) -> str:
+        return f"{size / 1000:,.0f} KB"
+
     rows = [
-        ("(a) control: boot Pyodide only", f"{boot:,.0f} ms", "the floor"),
+        ("(a) control: boot Pyodide only (its own source stdlib)", f"{boot:,.0f} ms", "the floor"),
         ("(b) calculator page, first correct result, empty cache", f"{cold:,.0f} ms", ""),
         *breakdown(colds),
-        ("(c) same, second visit, warm HTTP cache", f"{warm:,.0f} ms", ""),
-        ("    b/a", f"{cold / boot:.2f}", "<= 1.15"),
+        ("(c) same, second visit, warm HTTP cache, no service worker", f"{warm:,.0f} ms", ""),
+        ("(g) return visit to the other calculator page, service worker", f"{back:,.0f} ms", ""),
+        ("(h) the same, network off", f"{offline_back:,.0f} ms", "works, = (g)"),
+        ("    b/a", f"{cold / boot:.2f}", "<= 0.5"),
         ("    c/a", f"{warm / boot:.2f}", "(lower is better)"),
+        ("    g/a", f"{back / boot:.2f}", "<= 0.3"),
+        ("    h/a", f"{offline_back / boot:.2f}", "= g/a within noise"),
+        ("(a4g) control on emulated 4G (9 Mbit/s, 170 ms RTT)", f"{slow_boot:,.0f} ms", ""),
+        ("(b4g) calculator page on emulated 4G, empty cache", f"{slow_cold:,.0f} ms", ""),
+        ("    b4g/a4g", f"{slow_cold / slow_boot:.2f}", "<= 0.7"),
         (
             "(d) recalculation, true cost: median / p95",
             f"{median(true_cost):.1f} / {p95(true_cost):.1f} ms",
-            "median <= 30 ms",
+            "median <= 15 ms",
         ),
         ("    of which Python in the worker: median", f"{median(true_cost_python):.1f} ms", ""),
         (
             "(d) recalculation, 3 debts x 60 months: median / p95",
             f"{median(plan):.1f} / {p95(plan):.1f} ms",
-            "median <= 30 ms",
+            "median <= 15 ms",
         ),
         ("    of which Python in the worker: median", f"{median(plan_python):.1f} ms", ""),
         (
@@ -328,13 +487,24 @@ def report(results: dict[str, object]) -> str:
         ),
         ("    and before, while the page itself loads (theme)", tasks(page_tasks), ""),
         (
-            "(f) bytes, text-only page (all / Pyodide)",
-            f"{text_only.total:,} / {text_only.pyodide:,}",
-            "0 Pyodide bytes",
+            "(f) bytes, text-only page, first visit (all / runtime)",
+            f"{kb(text_only[0])} / {text_only[1]:,}",
+            "<= 300 KB / 0",
         ),
         (
-            "(f) bytes, calculator page (all / Pyodide)",
-            f"{calculator_page.total:,} / {calculator_page.pyodide:,}",
+            "    then the offline copy in the background (all / runtime)",
+            f"{kb(text_with_copy[0] - text_only[0])} / {text_with_copy[1] - text_only[1]:,}",
+            "<= 700 KB / 0",
+        ),
+        (
+            "(f) bytes, calculator page, first visit (all / runtime)",
+            f"{kb(calculator_page[0])} / {kb(calculator_page[1])}",
+            "<= 5,600 KB",
+        ),
+        (
+            "    then the offline copy in the background (all / runtime)",
+            f"{kb(calculator_with_copy[0] - calculator_page[0])} / "
+            f"{kb(calculator_with_copy[1] - calculator_page[1])}",
             "",
         ),
     ]
@@ -356,8 +526,9 @@ def main() -> None:
         site = build(Path(work) / "site")
         profiles = Path(work) / "profiles"
         profiles.mkdir()
-        with serve(site, PREFIX) as base:
-            results = measure(base, args.repeat, profiles)
+        traffic = Traffic()
+        with serve(site, Link(), traffic) as base, serve(site, Link(**FOUR_G), Traffic()) as slow_base:
+            results = measure(base, slow_base, traffic, args.repeat, profiles)
     print(report(results))
 
 

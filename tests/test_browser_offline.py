@@ -125,7 +125,7 @@ def test_after_a_text_page_pages_work_offline_and_a_calculator_asks_for_a_connec
     page.fill("#calc-true-cost-amount", "10000")
     wait_for_state(page, "true-cost", "failed")
     status = page.inner_text("#calc-true-cost .calc-status")
-    assert pick(UI["reason_offline"], "en") in status, status
+    assert pick(UI["failed_offline"], "en") in status, status
     assert page.input_value("#calc-true-cost-amount") == "10000"
     fresh_context.set_offline(False)
     assert seen.foreign(base_url) == []

@@ -65,6 +65,7 @@ def plan_fields(debts: list[dict]) -> dict:
         "reduction": "50",
         "pause_months": "3",
         "pause_then_term": "36",
+        "first_due": "",
     }
 
 

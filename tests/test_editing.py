@@ -73,3 +73,29 @@ def test_chinese_is_consistent(site: Path) -> None:
 def test_the_articles_words_are_kept_where_they_could_read_as_blame(site: Path, page: str) -> None:
     text = article_text(site, "zh", page)
     assert "提高财务管理能力" in text or "理性消费" in text
+
+
+def calculator_english() -> list[tuple[str, str]]:
+    """Every English text written in the calculators package (``{"en": "..."}``)."""
+    import ast
+
+    found = []
+    for path in sorted((DOCS.parent / "calculators").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Dict):
+                for key, value in zip(node.keys, node.values, strict=True):
+                    if (
+                        isinstance(key, ast.Constant)
+                        and key.value == "en"
+                        and isinstance(value, ast.Constant)
+                    ):
+                        found.append((f"{path.name}:{node.lineno}", str(value.value)))
+    return found
+
+
+def test_calculators_speak_the_guides_english() -> None:
+    texts = calculator_english()
+    assert len(texts) > 200
+    for where, text in texts:
+        assert not BRITISH.search(text), f"{BRITISH.search(text).group(0)!r} in {where}"
+        assert "interest freeze" not in text, where  # 停息挂账 is not a penalty: see the guide's wording

@@ -521,8 +521,13 @@ def test_schedules_are_collapsed_and_complete() -> None:
     details = re.findall(r'<details class="calc-schedule-details"[^>]*>', answer["html"])
     assert len(details) == len(answer["data"]["options"])
     assert not any("open" in tag for tag in details)
-    rows = sum(o["months"] for o in answer["data"]["options"])
-    assert answer["html"].count("<tr><td>") >= rows
+    # The tables come apart, one per option, for the page to build when a schedule is opened.
+    assert [f'data-schedule="{index}"' in tag for index, tag in enumerate(details)] == [True] * len(details)
+    schedules = answer["data"]["schedules"]
+    body_row = '<tr role="row"><th scope="row"'
+    assert len(schedules) == len(details) and body_row not in answer["html"].split("calc-schedule-details")[1]
+    for table, option in zip(schedules, answer["data"]["options"], strict=True):
+        assert table.count(body_row) == len(option["schedule"]) >= option["months"] - 1
 
 
 @pytest.mark.parametrize(("lang", "header"), [("zh", "方案"), ("en", "Option")])

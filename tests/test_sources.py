@@ -173,3 +173,16 @@ def test_about_lists_everything_kept_in_the_browser(site: Path, lang: str) -> No
     assert "__palette" in scripts  # the theme keeps the reader's light/dark choice
     assert ("深色模式" in privacy) if lang == "zh" else ("dark mode" in privacy)
     assert "#" in privacy  # the share link's fragment
+    if "caches." in "".join(
+        p.read_text(encoding="utf-8") for p in site.rglob("*.js") if "pyodide" not in p.parts
+    ):
+        assert "Cache Storage" in privacy  # the offline copy
+    from calculators import CALCULATORS
+    from calculators.core.i18n import pick
+
+    kept = [name for name, calculator in CALCULATORS.items() if "persist" in calculator.features]
+    if "calc-tracker:" in scripts:
+        kept.append("agreement")  # its payment tracker keeps ticks in localStorage
+    for name in kept:
+        title = pick(CALCULATORS[name].title, lang)
+        assert title in privacy or title.lower() in privacy, f"the About page does not say what {name} keeps"

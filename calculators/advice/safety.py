@@ -34,19 +34,20 @@ MESSAGES: dict[str, Text] = {
         "zh": "监管部门提醒：不要相信兜售“债务优化”“债务协商”“停息挂账”“反催收”的收费代理。"
         "这类中介会收集你的身份证和银行卡信息，并收取高额费用。直接与借款机构协商不需要花任何钱，"
         "你可以自己沟通，这个网站的清单和模板就是为此准备的。不要把身份证号、银行卡号、密码或验证码告诉任何人。",
-        "en": "Regulators warn against paid agents who sell “debt optimisation”, “debt negotiation”, "
-        "“interest freeze and account suspension” or “anti-collection” services "
-        "(债务优化 / 债务协商 / 停息挂账 / 反催收). These agents harvest your ID and bank-card details "
-        "and charge high fees. Negotiating directly with the lender costs nothing, and you can do it "
-        "yourself: this site's checklist and templates are here for that. Never give anyone your ID "
-        "number, bank-card number, passwords or verification codes.",
+        "en": "Regulators warn against agents who charge for “debt optimization,” “debt negotiation,” "
+        "“stopping interest and putting the debt on hold,” or “anti-collection” "
+        "(债务优化 / 债务协商 / 停息挂账 / 反催收; “anti-collection” agents claim they can keep debt "
+        "collectors away from you). These agents collect your ID and bank card details and charge high "
+        "fees. Negotiating directly with the lender costs nothing, and you can do it yourself: this "
+        "site's checklist and templates are here for that. Never give anyone your ID number, bank card "
+        "number, passwords, or verification codes.",
     },
     "warning_source": {
         "zh": "来源：北京监管部门风险提示（2022 年）；国家金融监督管理总局、国家网信办、公安部、"
         "中国人民银行、中国证监会联合风险提示。",
         "en": "Source: risk warnings by regulators in Beijing (2022), and a joint warning by the National "
         "Financial Regulatory Administration (NFRA), the Cyberspace Administration of China, the Ministry "
-        "of Public Security, the People's Bank of China and the China Securities Regulatory Commission.",
+        "of Public Security, the People's Bank of China, and the China Securities Regulatory Commission.",
     },
 }
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..core.dates import date_name
 from ..core.i18n import pick, t
-from ..core.money import display_money, money_str
+from ..core.money import ZERO, display_money, money_str
 from ..page.markup import (
     bullet_list,
     carry_button,
@@ -147,6 +147,32 @@ def _tracker_texts(lang: str) -> str:
     return json.dumps({key: pick(MESSAGES[key], lang) for key in keys}, ensure_ascii=False)
 
 
+def progress_line(terms: Terms, lang: str) -> str:
+    """The tracker's line before anything is ticked; ``tracker.js`` writes the same words (and the
+    same figures, added in fen) as payments are ticked.
+
+    >>> from datetime import date
+    >>> from decimal import Decimal
+    >>> progress_line(Terms(Decimal("916.80"), 12, Decimal("916.81"), date(2028, 1, 31), None), "en")
+    'Paid 0 of 12 payments, 0.00 yuan; 12 left, 11,001.61 yuan. Next payment: 916.80 yuan on 31 January 2028.'
+    """
+    first = terms.payments[0]
+    summary = t(
+        MESSAGES,
+        "tracker_summary",
+        lang,
+        paid_count=0,
+        count=terms.count,
+        paid=display_money(ZERO),
+        left_count=terms.count,
+        left=display_money(terms.total),
+    )
+    upcoming = t(
+        MESSAGES, "tracker_next", lang, date=date_name(first.due, lang), amount=display_money(first.amount)
+    )
+    return f"{summary} {upcoming}"
+
+
 def _tracker(terms: Terms, lang: str) -> str:
     """The dates as a table with a tick box per payment, the progress line and the visible delete."""
     head = "".join(
@@ -170,7 +196,7 @@ def _tracker(terms: Terms, lang: str) -> str:
     return (
         f'<div class="calc-tracker" data-tracker-key="{esc(terms.key)}" data-texts="{esc(_tracker_texts(lang))}">'
         f"{paragraph(t(MESSAGES, 'tracker_intro', lang))}"
-        f'<p class="calc-tracker-status" role="status"></p>{table}'
+        f'<p class="calc-tracker-status" role="status">{esc(progress_line(terms, lang))}</p>{table}'
         f'<p class="calc-hint">{esc(pick(UI["persist_note"], lang))}</p>'
         f'<button type="button" class="calc-tracker-clear md-button">{esc(pick(UI["persist_clear"], lang))}</button>'
         f"</div>"
@@ -245,7 +271,7 @@ def _missed(terms: Terms, lang: str) -> str:
     return (
         heading(t(MESSAGES, "missed", lang))
         + paragraph(t(MESSAGES, "missed_intro", lang))
-        + ordered_list([pick(step, lang) for step in MISSED_STEPS], "calc-steps")
+        + ordered_list([pick(step, lang) for step in MISSED_STEPS], "calc-missed-steps")
         + button
     )
 

@@ -269,7 +269,7 @@ MISSED_STEPS: tuple[Text, ...] = (
     },
     {
         "zh": "不要找收费的“债务优化”“停息挂账”代理：自己和出借方协商不花钱。",
-        "en": "Don't pay a “debt optimisation” or “interest freeze” agent: negotiating with the lender yourself "
+        "en": "Don't pay a “debt optimization” or “stop the interest” agent: negotiating with the lender yourself "
         "costs nothing.",
     },
 )

@@ -256,7 +256,7 @@ TEXT: dict[str, Text] = {
     },
     "avoid_agents": {
         "zh": "不要找收费“协商”“停息挂账”的代理；直接与借款机构协商不需要花钱。",
-        "en": "Don't turn to paid “negotiation” or “interest freeze” agents; negotiating directly with the lender costs nothing.",
+        "en": "Don't turn to paid “negotiation” or “stop the interest” agents; negotiating directly with the lender costs nothing.",
     },
     # the record of each call
     "record_title": {"zh": "沟通记录", "en": "Record of contact"},

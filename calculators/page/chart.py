@@ -114,7 +114,8 @@ def _data_table(
         return display_money(balances[month - 1] if month <= len(balances) else Decimal(0))
 
     rows = [[str(month)] + [at(balances, month) for _, balances in series] for month in months]
-    return table([t(messages, "month", lang)] + [title for title, _ in series], rows)
+    headers = [t(messages, "month", lang)] + [title for title, _ in series]
+    return table(headers, rows, css="calc-table calc-by-month")
 
 
 @dataclass(frozen=True)
@@ -228,4 +229,6 @@ def balance_chart(
         f"<ul>{''.join(f'<li>{esc(s)}</li>' for s in sentences)}</ul>"
         f"{_data_table(series, start, lang, messages)}</details>"
     )
-    return f'<div class="calc-chart-wrap">{svg}{alternative}</div>'
+    # The visible title repeats the SVG's own <title>, which screen readers already announce.
+    title = f'<p class="calc-chart-title" aria-hidden="true">{esc(t(messages, "title", lang))}</p>'
+    return f'<div class="calc-chart-wrap">{title}{svg}{alternative}</div>'

@@ -35,7 +35,7 @@ def paragraph(text: str, css: str = "") -> str:
     return f"<p{cls}>{esc(text)}</p>"
 
 
-def heading(text: str, level: int = 4) -> str:
+def heading(text: str, level: int = 3) -> str:
     return f"<h{level}>{esc(text)}</h{level}>"
 
 
@@ -48,14 +48,38 @@ def definition_list(pairs: Iterable[tuple[str, str]], css: str = "calc-figures")
 def table(
     headers: Sequence[str], rows: Iterable[Sequence[object]], caption: str = "", css: str = "calc-table"
 ) -> str:
-    """A plain table; numbers are right-aligned by the stylesheet."""
+    """A table whose first cell in each row names the row; numbers are right-aligned by the stylesheet.
+
+    Each cell carries its column's name in ``data-label``: on a narrow screen the stylesheet shows
+    every row as a small card (the row's name, then each figure under its column's name), so
+    nothing is cut off at 360 px. Explicit roles keep it a table for screen readers when the
+    stylesheet changes its display.
+
+    >>> table(["Item", "Amount"], [["Rent", "1,000.00 元"]])  # doctest: +NORMALIZE_WHITESPACE
+    '<div class="calc-table-wrap"><table class="calc-table" role="table"><thead role="rowgroup"><tr role="row">\
+<th scope="col" role="columnheader">Item</th><th scope="col" role="columnheader">Amount</th></tr></thead>\
+<tbody role="rowgroup"><tr role="row"><th scope="row" role="rowheader" data-label="Item">Rent</th>\
+<td role="cell" data-label="Amount">1,000.00 元</td></tr></tbody></table></div>'
+    """
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
-    head = "".join(f'<th scope="col">{esc(h)}</th>' for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{esc(cell)}</td>" for cell in row) + "</tr>" for row in rows)
-    return (
-        f'<div class="calc-table-wrap"><table class="{esc(css)}">{cap}'
-        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
+    head = "".join(f'<th scope="col" role="columnheader">{esc(h)}</th>' for h in headers)
+    body = "".join(
+        '<tr role="row">' + "".join(_cell(index, headers, cell) for index, cell in enumerate(row)) + "</tr>"
+        for row in rows
     )
+    return (
+        f'<div class="calc-table-wrap"><table class="{esc(css)}" role="table">{cap}'
+        f'<thead role="rowgroup"><tr role="row">{head}</tr></thead><tbody role="rowgroup">{body}</tbody>'
+        "</table></div>"
+    )
+
+
+def _cell(index: int, headers: Sequence[str], value: object) -> str:
+    """The first cell of a row is its header; every cell names its column in ``data-label``."""
+    label = f' data-label="{esc(headers[index])}"' if index < len(headers) else ""
+    if index == 0:
+        return f'<th scope="row" role="rowheader"{label}>{esc(value)}</th>'
+    return f'<td role="cell"{label}>{esc(value)}</td>'
 
 
 def carry_button(label: str, target: str, page: str, fields: dict[str, object]) -> str:

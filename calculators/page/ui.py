@@ -41,10 +41,6 @@ UI: dict[str, Text] = {
         "en": "The calculator's download failed: the connection dropped or was blocked. Check your connection and press Retry. The guide's text is unaffected.",
     },
     "reason_missing": {"zh": "计算器文件缺失或已损坏", "en": "a calculator file is missing or damaged"},
-    "reason_offline": {
-        "zh": "现在没有网络连接，而这个浏览器还没有保存计算器：需要在联网时打开一次，之后离线也能用",
-        "en": "there is no connection, and this browser has not kept the calculator yet: it needs one visit with a connection, then it works offline too",
-    },
     "reason_wasm": {"zh": "浏览器不支持 WebAssembly", "en": "this browser has no WebAssembly"},
     "reason_crash": {"zh": "计算器意外停止", "en": "the calculator stopped unexpectedly"},
     "reason_timeout": {"zh": "等待太久没有响应", "en": "no answer in time"},

@@ -230,7 +230,7 @@ def _card(plan: Plan, title: str, options: Options, lang: str, first_due: date |
         figures += paragraph(why_last, "calc-note calc-last-payment")
     css = "calc-option calc-option-fits" if plan.fits(options.budget) else "calc-option"
     return (
-        f'<section class="{css}" data-option="{esc(plan.key)}">{heading(title, 5)}{figures}{button}</section>'
+        f'<section class="{css}" data-option="{esc(plan.key)}">{heading(title, 4)}{figures}{button}</section>'
     )
 
 
@@ -239,29 +239,27 @@ def _columns(first_due: date | None) -> tuple[str, ...]:
     return SCHEDULE_COLUMNS if first_due is None else ("period", "due", *SCHEDULE_COLUMNS[1:])
 
 
-def _due_cell(period: int, first_due: date | None, lang: str) -> str:
-    return "" if first_due is None else f"<td>{esc(date_name(due_date(first_due, period - 1), lang))}</td>"
+def _due_cells(period: int, first_due: date | None, lang: str) -> list[str]:
+    return [] if first_due is None else [date_name(due_date(first_due, period - 1), lang)]
 
 
 def _schedule_table(plan: Plan, lang: str, first_due: date | None = None) -> str:
-    """Every month of one option, amounts with thousands separators (and dated, if known)."""
-    head = "".join(f'<th scope="col">{esc(t(MESSAGES, k, lang))}</th>' for k in _columns(first_due))
-    body = "".join(
-        f"<tr><td>{period}</td>{_due_cell(period, first_due, lang)}<td>{payment:,.2f}</td><td>{principal:,.2f}</td>"
-        f"<td>{interest:,.2f}</td><td>{balance:,.2f}</td></tr>"
+    """Every month of one option, amounts with thousands separators (and dated, if known); one
+    card a month on phones."""
+    headers = [t(MESSAGES, k, lang) for k in _columns(first_due)]
+    rows = (
+        [period, *_due_cells(period, first_due, lang)]
+        + [f"{payment:,.2f}", f"{principal:,.2f}", f"{interest:,.2f}", f"{balance:,.2f}"]
         for period, payment, principal, interest, balance in schedule_rows(plan)
     )
-    return (
-        f'<div class="calc-table-wrap"><table class="calc-table calc-schedule"><thead><tr>{head}</tr></thead>'
-        f"<tbody>{body}</tbody></table></div>"
-    )
+    return table(headers, rows, css="calc-table calc-schedule calc-by-month")
 
 
-def _schedule(plan: Plan, title: str, lang: str, first_due: date | None = None) -> str:
-    """One option's schedule, collapsed under its title."""
+def _schedule(index: int, title: str, lang: str) -> str:
+    """One option's schedule, collapsed under its title; the table itself is ``data["schedules"][index]``,
+    which the page puts in only when the reader opens it (or prints)."""
     summary = esc(t(MESSAGES, "schedule_of", lang, title=title))
-    table_html = _schedule_table(plan, lang, first_due)
-    return f'<details class="calc-schedule-details"><summary>{summary}</summary>{table_html}</details>'
+    return f'<details class="calc-schedule-details" data-schedule="{index}"><summary>{summary}</summary></details>'
 
 
 def page_html(options: Options, lang: str, first_due: date | None = None) -> str:
@@ -283,7 +281,7 @@ def page_html(options: Options, lang: str, first_due: date | None = None) -> str
     if options.strategies is not None:
         html.append(strategies_html(options.strategies, options.debts, options.budget, lang))
     html.append(heading(t(MESSAGES, "schedules", lang)))
-    html.extend(_schedule(plan, title, lang, first_due) for plan, title in titled)
+    html.extend(_schedule(index, title, lang) for index, (_, title) in enumerate(titled))
     html.append(heading(t(MESSAGES, "notes", lang)))
     html.extend(paragraph(note, "calc-note") for note in notes(options, lang))
     return "".join(html)
@@ -370,6 +368,7 @@ def page_data(options: Options, lang: str, first_due: date | None = None) -> dic
         "strategies": strategies_data(options.strategies, options.debts)
         if options.strategies is not None
         else None,
+        "schedules": [_schedule_table(plan, lang, first_due) for plan, _ in _titled(options, lang)],
         "csv": _csv(_titled(options, lang), lang, first_due),
         "csv_name": "repayment-plan.csv",
     }

@@ -11,7 +11,8 @@ Worked case: 12 payments of 916.80, the last 916.81, from 31 January 2028: 11,00
 second due 29 February 2028, debt-free on 31 December 2028.
 
 The calendar file (:mod:`calculators.agreement.ics`) is RFC 5545 text made here and downloaded by
-the page; the tracker's ticks stay in this browser (``tracker.js``). The plan calculator's "use
+the page; the inputs (``persist``) and the tracker's ticks (``tracker.js``) stay in this browser, so
+the reader can come back each month; both are deleted by the form's delete button. The plan calculator's "use
 this option" fills this form (``amount``, ``payments``, ``last_amount``, ``first_due``).
 """
 
@@ -194,5 +195,5 @@ CALCULATOR = Calculator(
     calculate=calculate,
     page="6-follow-up",
     submit={"zh": "生成日期和提醒", "en": "Show the dates"},
-    features=frozenset({"share"}),
+    features=frozenset({"share", "persist"}),
 )

@@ -289,12 +289,12 @@ def _section(number: int, channel: str, s: Situation, lang: str) -> str:
         at_hand.append(t(MESSAGES, "waited_note", lang, days=s.waited_days))
     title = t(MESSAGES, "rank_title", lang, n=number, name=pick(info.name, lang))
     return (
-        f'<section class="calc-channel" data-channel="{esc(channel)}">{heading(title, 4)}'
-        f"{heading(t(MESSAGES, 'why', lang), 5)}{bullet_list(reasons)}"
-        f"{heading(t(MESSAGES, 'how', lang), 5)}{ordered_list(_steps(channel, s, lang))}"
-        f"{heading(t(MESSAGES, 'at_hand', lang), 5)}{bullet_list(at_hand)}"
-        f"{heading(t(MESSAGES, 'best_time', lang), 5)}{paragraph(_best_time(channel, s, lang))}"
-        f"{heading(t(MESSAGES, 'record', lang), 5)}{bullet_list(pick(item, lang) for item in info.record)}"
+        f'<section class="calc-channel" data-channel="{esc(channel)}">{heading(title, 3)}'
+        f"{heading(t(MESSAGES, 'why', lang), 4)}{bullet_list(reasons)}"
+        f"{heading(t(MESSAGES, 'how', lang), 4)}{ordered_list(_steps(channel, s, lang))}"
+        f"{heading(t(MESSAGES, 'at_hand', lang), 4)}{bullet_list(at_hand)}"
+        f"{heading(t(MESSAGES, 'best_time', lang), 4)}{paragraph(_best_time(channel, s, lang))}"
+        f"{heading(t(MESSAGES, 'record', lang), 4)}{bullet_list(pick(item, lang) for item in info.record)}"
         "</section>"
     )
 
@@ -310,7 +310,7 @@ def calculate(values: dict[str, Any], lang: str) -> Result:
     parts.append(_summary(s, lang))
     parts.extend(_section(index, channel, s, lang) for index, (channel, _) in enumerate(ranking, start=1))
     if left_out:
-        parts.append(heading(t(MESSAGES, "left_out", lang), 4))
+        parts.append(heading(t(MESSAGES, "left_out", lang), 3))
         parts.append(bullet_list(pick(reason, lang) for _, reason in left_out))
     parts.append(paragraph(t(MESSAGES, "always", lang), "calc-note"))
     parts.append(paragraph(t(MESSAGES, "sources", lang), "calc-source"))

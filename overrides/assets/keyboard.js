@@ -26,6 +26,7 @@
     label.addEventListener("keydown", function (event) {
       if (event.key !== "Enter" && event.key !== " ") return;
       event.preventDefault();
+      event.stopPropagation(); // the theme clicks a focused label on Enter itself: not twice
       label.click(); // toggles the checkbox and lets the theme react to its change
       sync();
       if (toggle.checked && onOpen) requestAnimationFrame(onOpen);

@@ -8,7 +8,8 @@ builds the other languages and rewrites the search index). It reads the finished
 - ``assets``: what those pages load (stylesheets, scripts, icons, the page scripts' modules), the
   search index, and the search worker with the language files it imports;
 - ``runtime``: the calculators' runtime (Pyodide, the compiled standard library, the lock file and
-  the wheel) under their versioned URLs;
+  the wheel) under their versioned URLs (the worker script is an asset: its code may change under
+  the same URL);
 - ``build``: a hash of every file of the site, so a new build gets a new service worker, new cache
   names, and removes the old ones.
 
@@ -85,8 +86,12 @@ def search_assets(site: Path) -> set[str]:
 
 
 def calculator_assets(site: Path) -> set[str]:
-    """The page script's own modules and the worker (plain URLs; the versioned ones come from pages)."""
-    return {p.relative_to(site).as_posix() for p in (site / "assets" / "calc").glob("*.js")}
+    """The page script's modules, as its imports ask for them (plain URLs; the worker: ``worker_url``)."""
+    return {
+        p.relative_to(site).as_posix()
+        for p in (site / "assets" / "calc").glob("*.js")
+        if p.name != "worker.js"
+    }
 
 
 def runtime_urls(config, base: str) -> list[str]:  # noqa: ANN001 - the mkdocs config
@@ -99,8 +104,12 @@ def runtime_urls(config, base: str) -> list[str]:  # noqa: ANN001 - the mkdocs c
     files += [
         f"{base}{wheel.relative_to(config['site_dir']).as_posix()}" for wheel in wheel_dir.glob("*.whl")
     ]
-    files.append(f"{base}assets/calc/worker.js?v={runtime['version']}")
     return [url[len(base) :] for url in files]
+
+
+def worker_url(config) -> str:  # noqa: ANN001 - the mkdocs config
+    """The worker script as the page starts it (its ``?v=`` is not a hash of its code: an asset)."""
+    return f"assets/calc/worker.js?v={config['extra']['calc_runtime']['version']}"
 
 
 def build_hash(site: Path) -> str:
@@ -117,6 +126,7 @@ def manifest(config) -> dict:  # noqa: ANN001 - the mkdocs config
     base = site_url_path(config)
     pages = page_urls(site)
     assets = referenced_assets(site, pages, base) | search_assets(site) | calculator_assets(site)
+    assets.add(worker_url(config))
     runtime = runtime_urls(config, base)
     assets -= set(runtime)
     return {

@@ -7,7 +7,16 @@
 // share links, carrying values), actions.js (copy, download, print). This file binds them.
 
 import { copyText, download, openDetailsForPrint } from "./actions.js";
-import { clearErrors, clearResult, note, resultBox, setStatus, showErrors, showResult } from "./display.js";
+import {
+  buildSchedulesWhenOpened,
+  clearErrors,
+  clearResult,
+  note,
+  resultBox,
+  setStatus,
+  showErrors,
+  showResult,
+} from "./display.js";
 import { collect, fill, hasFeature, putBack, typedFields, ui } from "./fields.js";
 import {
   forgetProgress,
@@ -20,7 +29,7 @@ import {
 } from "./keep.js";
 import { addRow, applyShowWhen, removeRow, updateRowButtons } from "./rows.js";
 import { Runtime, startWhenIdle } from "./runtime.js";
-import { bindTracker, showTracker } from "./tracker.js";
+import { bindTracker, forgetTicks, showTracker } from "./tracker.js";
 
 const DEBOUNCE_MS = 250;
 
@@ -102,6 +111,7 @@ function carry(button) {
 
 function clearSaved(form) {
   forgetProgress(form);
+  forgetTicks(form);
   form.reset();
   form._touched.clear();
   form._submitted = false;
@@ -219,6 +229,7 @@ function bind(form) {
 }
 
 openDetailsForPrint();
+buildSchedulesWhenOpened();
 
 if (forms.length && runtimeMeta) {
   forms.forEach(bind);

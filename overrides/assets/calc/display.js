@@ -139,6 +139,28 @@ export function showResult(form, answer) {
   }
 }
 
+// Month-by-month schedules arrive apart (data.schedules: Python's escaped HTML, one table per
+// option) and go into their closed <details> only when the reader opens one, or prints: building
+// every table on every recalculation cost more than the rest of the result.
+function buildSchedule(details) {
+  const form = details.closest(".calc")?.querySelector("form.calc-form");
+  const table = form?._data?.schedules?.[Number(details.dataset.schedule)];
+  if (details.dataset.built !== undefined || !table) return;
+  details.insertAdjacentHTML("beforeend", table);
+  details.dataset.built = "";
+}
+
+export function buildSchedulesWhenOpened() {
+  document.addEventListener(
+    "toggle",
+    (event) => event.target.matches?.("details[data-schedule]") && event.target.open && buildSchedule(event.target),
+    true,
+  );
+  window.addEventListener("beforeprint", () => {
+    for (const details of document.querySelectorAll(".calc-result details[data-schedule]")) buildSchedule(details);
+  });
+}
+
 /** Empty the result (errors or a deletion), keeping the focus if it was inside. */
 export function clearResult(form) {
   replaceResult(form, "");

@@ -21,12 +21,11 @@ export class Runtime {
       let timer; // declared before fail() can run: the checks below fail before it is set
       const fail = (cause) => {
         // Offline, a runtime this browser has not kept can't arrive: say so, not "file missing".
-        const reason = ["missing", "timeout"].includes(cause) && navigator.onLine === false ? "offline" : cause;
+        const offline = navigator.onLine === false && ["download", "missing", "timeout"].includes(cause);
+        const reason = offline ? "offline" : cause;
         clearTimeout(timer);
         if (!this.worker && reason !== "worker" && reason !== "wasm") return; // already failed
         this.stop();
-        // A download that failed while the browser is offline: the runtime is not cached here.
-        if (!navigator.onLine && (reason === "download" || reason === "missing")) reason = "offline";
         this.onStatus("failed", reason);
         reject(new Error(reason));
       };

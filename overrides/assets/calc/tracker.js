@@ -25,7 +25,7 @@ function saveTicks(form, key, paid) {
   }
 }
 
-function forgetTicks(form) {
+export function forgetTicks(form) {
   try {
     localStorage.removeItem(storageKey(form));
   } catch (error) {
