@@ -39,7 +39,9 @@ MAX_MONEY = Decimal("100000000")
 """Anything above 100 million yuan is taken as a typing mistake."""
 
 MAX_RATE_PERCENT = Decimal("1000")
-"""Any rate above 1000% is taken as a typing mistake."""
+"""A percent above this is taken as a typing mistake, unless the field sets its own maximum. The
+costs (rates and fees) have one ceiling of their own, checked with their kind: see
+:mod:`calculators.core.limits`."""
 
 MAX_NUMBER_CHARS = 40
 """A number longer than this (after separators and currency marks are removed) is refused before it

@@ -20,7 +20,7 @@ as in :mod:`calculators.core.limits`.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from typing import Any
 
 from ..core.endings import Ending, ending_note
@@ -209,7 +209,7 @@ def fee_payments(amount: Decimal, fee: Decimal, periods: int) -> Ending:
     """
     total = amount + to_fen(amount * fee)
     regular = max(to_fen(flat_fee_payment(amount, fee, periods)), FEN)
-    count = min(periods, int((total / regular).to_integral_value(rounding="ROUND_CEILING")))
+    count = min(periods, int((total / regular).to_integral_value(rounding=ROUND_CEILING)))
     return Ending(regular, total - (count - 1) * regular, count, periods)
 
 
