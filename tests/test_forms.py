@@ -1,5 +1,6 @@
 """Forms rendered from each calculator's schema: labelled, localised, and a marker per name."""
 
+import json
 import re
 from html.parser import HTMLParser
 
@@ -95,3 +96,14 @@ def test_every_calculator_names_its_page() -> None:
         for suffix in (".md", ".en.md"):
             page = docs / f"{calculator.page}{suffix}"
             assert f"<!-- calculator: {name} -->" in page.read_text(encoding="utf-8"), page
+
+
+@pytest.mark.parametrize(("lang", "daily"), [("zh", "%/天"), ("en", "% a day")])
+def test_the_plans_rate_unit_follows_the_rate_kind(lang: str, daily: str) -> None:
+    html = form_html("plan", lang)
+    unit = re.search(
+        r'<span class="calc-unit" aria-hidden="true" data-unit-by="rate_kind" data-units="([^"]+)">', html
+    )
+    assert unit, "the rate's unit names the field it follows"
+    units = json.loads(unit.group(1).replace("&quot;", '"'))
+    assert units["daily"] == daily and set(units) == {"annual", "daily", "monthly", "fee"}

@@ -18,7 +18,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from calculators import CALCULATORS, run
-from calculators.core.i18n import LANGS
+from calculators.core.i18n import LANGS, t
 from calculators.core.reader import InputError, error_message
 from calculators.page import chart as chart_module
 from calculators.plan.debts import Debt
@@ -445,10 +445,10 @@ def expected(source: str, key: str, params: dict, lang: str) -> str:
     if source == "limits":
         from calculators.core.limits import MESSAGES as LIMIT_MESSAGES
 
-        return LIMIT_MESSAGES[key][lang].format(**params)
+        return t(LIMIT_MESSAGES, key, lang, **params)
     from calculators.page.fields import GROUP_MESSAGES
 
-    return GROUP_MESSAGES[key][lang].format(**params)
+    return t(GROUP_MESSAGES, key, lang, **params)  # t() picks English's singular form
 
 
 @pytest.mark.parametrize(

@@ -63,6 +63,9 @@ class Field:
     max_length: int = 200
     choices: tuple[Choice, ...] = ()
     show_when: tuple[str, tuple[str, ...]] | None = None
+    unit_by: tuple[str, Mapping[str, Text]] | None = None
+    """The unit follows another field of the same form or row: ``("rate_kind", {"daily": {"zh": "%/天", ...}})``;
+    ``unit`` is shown until the page script reads that field (and with JavaScript off)."""
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:

@@ -54,7 +54,7 @@ def _field(field: Field, prefix: str, name: str, lang: str) -> str:
     form_id = f"{prefix}-{name.replace('.', '-')}"
     label = esc(pick(field.label, lang))
     unit = pick(field.unit, lang) if field.unit else ""
-    unit_sr = f'<span class="calc-sr"> ({esc(unit)})</span>' if unit else ""
+    unit_sr = f'<span class="calc-sr calc-unit-sr"> ({esc(unit)})</span>' if unit else ""
     hint = f'<p class="calc-hint" id="{form_id}-hint">{esc(pick(field.hint, lang))}</p>' if field.hint else ""
     described = f"{form_id}-hint" if field.hint else ""
     error = f'<p class="calc-error" id="{form_id}-error" hidden></p>'
@@ -63,7 +63,12 @@ def _field(field: Field, prefix: str, name: str, lang: str) -> str:
         other, allowed = field.show_when
         show = f' data-show-when="{esc(other)}={esc(",".join(allowed))}"'
     control = _control(field, form_id, name, lang, described)
-    unit_box = f'<span class="calc-unit" aria-hidden="true">{esc(unit)}</span>' if unit else ""
+    follows = ""
+    if field.unit_by and unit:
+        other, units = field.unit_by
+        by_value = json.dumps({value: pick(text, lang) for value, text in units.items()}, ensure_ascii=False)
+        follows = f' data-unit-by="{esc(other)}" data-units="{esc(by_value)}"'
+    unit_box = f'<span class="calc-unit" aria-hidden="true"{follows}>{esc(unit)}</span>' if unit else ""
     if field.kind == "check":
         return (
             f'<div class="calc-field calc-check" data-field="{esc(field.name)}"{show}>'

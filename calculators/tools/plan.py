@@ -110,6 +110,15 @@ DEBT_FIELDS = (
             "en": "As on your bill or contract, for example 18 for 18% a year or 0.05 for 0.05% a day.",
         },
         unit={"zh": "%", "en": "%"},
+        unit_by=(
+            "rate_kind",
+            {
+                "annual": {"zh": "%/年", "en": "% a year"},
+                "daily": {"zh": "%/天", "en": "% a day"},
+                "monthly": {"zh": "%/月", "en": "% a month"},
+                "fee": {"zh": "%（总计）", "en": "% in all"},
+            },
+        ),
         allow_zero=True,
         maximum=RATE_FIELD_MAXIMUM,
     ),

@@ -64,4 +64,20 @@ export function applyShowWhen(form) {
     const control = scope.querySelector(`[name="${CSS.escape(other)}"], [name$=".${CSS.escape(other)}"]`);
     box.hidden = !control || !allowed.split(",").includes(control.value);
   }
+  applyUnits(form);
+}
+
+// Units that follow another field (data-unit-by="rate_kind"): "%/天" for a daily rate, "%/年" a year.
+function applyUnits(form) {
+  for (const unit of form.querySelectorAll("[data-unit-by]")) {
+    const other = unit.dataset.unitBy;
+    const scope = unit.closest(".calc-row") || form;
+    const control = scope.querySelector(`[name="${CSS.escape(other)}"], [name$=".${CSS.escape(other)}"]`);
+    const units = JSON.parse(unit.dataset.units || "{}");
+    const text = control && units[control.value];
+    if (!text) continue;
+    unit.textContent = text;
+    const spoken = unit.closest(".calc-field")?.querySelector(".calc-unit-sr");
+    if (spoken) spoken.textContent = ` (${text})`;
+  }
 }
