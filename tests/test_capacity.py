@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from calculators import CALCULATORS, run
-from calculators.core.i18n import LANGS
+from calculators.core.i18n import LANGS, t
 from calculators.core.reader import InputError, error_message
 from calculators.page.fields import GROUP_MESSAGES
 from calculators.tools import capacity as capacity_module
@@ -207,7 +207,7 @@ def expected(source: str, key: str, params: dict, lang: str) -> str:
     if source == "reader":
         return error_message(InputError(key, **params), lang)
     if source == "group":
-        return GROUP_MESSAGES[key][lang].format(**params)
+        return t(GROUP_MESSAGES, key, lang, **params)  # t() picks English's singular form
     return capacity_module.MESSAGES[key][lang]
 
 
