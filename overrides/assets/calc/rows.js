@@ -57,11 +57,16 @@ export function updateRowButtons(group) {
   group.querySelector(".calc-add-row").hidden = count >= Number(group.dataset.maxRows);
 }
 
+// The field named ``other`` beside ``element``: in the same repeated row, else in the form.
+function fieldBeside(element, form, other) {
+  const scope = element.closest(".calc-row") || form;
+  return scope.querySelector(`[name="${CSS.escape(other)}"], [name$=".${CSS.escape(other)}"]`);
+}
+
 export function applyShowWhen(form) {
   for (const box of form.querySelectorAll("[data-show-when]")) {
     const [other, allowed] = box.dataset.showWhen.split("=");
-    const scope = box.closest(".calc-row") || form;
-    const control = scope.querySelector(`[name="${CSS.escape(other)}"], [name$=".${CSS.escape(other)}"]`);
+    const control = fieldBeside(box, form, other);
     box.hidden = !control || !allowed.split(",").includes(control.value);
   }
   applyUnits(form);
@@ -70,9 +75,7 @@ export function applyShowWhen(form) {
 // Units that follow another field (data-unit-by="rate_kind"): "%/天" for a daily rate, "%/年" a year.
 function applyUnits(form) {
   for (const unit of form.querySelectorAll("[data-unit-by]")) {
-    const other = unit.dataset.unitBy;
-    const scope = unit.closest(".calc-row") || form;
-    const control = scope.querySelector(`[name="${CSS.escape(other)}"], [name$=".${CSS.escape(other)}"]`);
+    const control = fieldBeside(unit, form, unit.dataset.unitBy);
     const units = JSON.parse(unit.dataset.units || "{}");
     const text = control && units[control.value];
     if (!text) continue;
