@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import traceback
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
 from .core.i18n import LANGS, SITE_LANGS, Text, t
+from .page.base import Result
 from .page.fields import FieldErrors, read_fields
 from .page.forms import STEPS, Step, render_form, render_skip_links
 from .registry import CALCULATORS
 
-__all__ = ["run", "form_html", "skip_links_html"]
+__all__ = ["run", "run_for_page", "run_parts", "form_html", "skip_links_html"]
 
 MESSAGES: dict[str, Text] = {
     "unknown_calculator": {
@@ -47,18 +48,8 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def run(calculator: str, fields: dict, lang: str) -> dict:
-    """Run ``calculator`` on the text the reader typed; never raises.
-
-    Returns ``{"ok": bool, "errors": {field: message}, "html": str, "data": {...}}``.
-    ``errors`` is keyed by form name (``amount``, ``debts.0.rate``) or ``_form``. The shape of
-    ``fields`` is checked before anything is read (:func:`calculators.page.fields.plain_fields`):
-    a value that is not text or a number (a nested list, an object whose ``__str__`` raises) gets
-    a message next to its field, never an internal error.
-
-    >>> run("nope", {}, "en")["errors"]["_form"]
-    'There is no calculator called “nope”.'
-    """
+def _calculate(calculator: object, fields: object, lang: object) -> Result | dict[str, Any]:
+    """The calculator's :class:`Result` for the text the reader typed, or a failure answer."""
     # Plain copies first: a str subclass could override __eq__, __hash__ or __str__.
     lang_ok = isinstance(lang, str)
     lang = str.__str__(lang) if lang_ok else type(lang).__name__
@@ -73,13 +64,81 @@ def run(calculator: str, fields: dict, lang: str) -> dict:
         return _failure({"_form": t(MESSAGES, "bad_fields", lang)})
     try:
         values = read_fields(found.fields, fields, lang)
-        result = found.calculate(values, lang)
+        return found.calculate(values, lang)
     except FieldErrors as problems:
         return _failure(problems.messages)
     except Exception:  # noqa: BLE001 - the page must get a message, never a traceback
         traceback.print_exc()
         return _failure({"_form": t(MESSAGES, "internal", lang)})
-    return {"ok": True, "errors": {}, "html": result.html, "data": _jsonable(result.data)}
+
+
+def _build(parts: Mapping[str, Callable[[], Any]], lang: str) -> dict[str, Any] | None:
+    """Build deferred parts of a result; ``None`` (after printing why) if one fails."""
+    try:
+        return {name: build() for name, build in parts.items()}
+    except Exception:  # noqa: BLE001 - the page must get a message, never a traceback
+        traceback.print_exc()
+        return None
+
+
+def run(calculator: str, fields: dict, lang: str) -> dict:
+    """Run ``calculator`` on the text the reader typed; never raises.
+
+    Returns ``{"ok": bool, "errors": {field: message}, "html": str, "data": {...}}``, ``data``
+    complete (every part a calculator builds only when asked, :attr:`Result.later`, included).
+    ``errors`` is keyed by form name (``amount``, ``debts.0.rate``) or ``_form``. The shape of
+    ``fields`` is checked before anything is read (:func:`calculators.page.fields.plain_fields`):
+    a value that is not text or a number (a nested list, an object whose ``__str__`` raises) gets
+    a message next to its field, never an internal error.
+
+    >>> run("nope", {}, "en")["errors"]["_form"]
+    'There is no calculator called “nope”.'
+    """
+    result = _calculate(calculator, fields, lang)
+    if not isinstance(result, Result):
+        return result
+    later = _build(result.later, lang)
+    if later is None:
+        return _failure({"_form": t(MESSAGES, "internal", lang)})
+    return {"ok": True, "errors": {}, "html": result.html, "data": _jsonable({**result.data, **later})}
+
+
+def run_for_page(calculator: str, fields: dict, lang: str) -> dict:
+    """:func:`run` for the page's every recalculation: ``data`` without the parts built only when
+    asked for, whose names are listed in ``"later"`` (ask :func:`run_parts` for them). The
+    worker answers every recalculation with it: the plan's schedules and CSV, several times the
+    size of the rest, are built only when the reader opens a schedule, prints or downloads.
+
+    >>> answer = run_for_page("nope", {}, "en")
+    >>> answer["ok"], answer["later"]
+    (False, [])
+    """
+    result = _calculate(calculator, fields, lang)
+    if not isinstance(result, Result):
+        return {**result, "later": []}
+    data = {key: value for key, value in result.data.items() if key not in result.later}
+    return {
+        "ok": True,
+        "errors": {},
+        "html": result.html,
+        "data": _jsonable(data),
+        "later": list(result.later),
+    }
+
+
+def run_parts(calculator: str, fields: dict, lang: str, names: Sequence[str]) -> dict:
+    """The parts ``names`` of the result for ``fields`` (see :attr:`Result.later`), calculated
+    again from the same text: ``{"ok": True, "errors": {}, "html": "", "data": {name: part}}``.
+    A name the result does not defer is left out; the answer to failing ``fields`` is
+    :func:`run`'s."""
+    result = _calculate(calculator, fields, lang)
+    if not isinstance(result, Result):
+        return result
+    wanted = [str(name) for name in names if isinstance(name, str)] if isinstance(names, Sequence) else []
+    parts = _build({name: result.later[name] for name in wanted if name in result.later}, lang)
+    if parts is None:
+        return _failure({"_form": t(MESSAGES, "internal", lang)})
+    return {"ok": True, "errors": {}, "html": "", "data": _jsonable(parts)}
 
 
 def form_html(calculator: str, lang: str) -> str:

@@ -14,10 +14,18 @@ __all__ = ["Calculator", "Result"]
 
 @dataclass(frozen=True)
 class Result:
-    """What a calculation returns: escaped ``html`` for the page and JSON-ready ``data``."""
+    """What a calculation returns: escaped ``html`` for the page and JSON-ready ``data``.
+
+    ``later`` names parts of ``data`` that are built only when asked for (the plan's month-by-month
+    tables and its CSV): the page gets ``html`` and ``data`` on every recalculation and asks for a
+    part when the reader needs it (opens a schedule, prints, downloads). A part replaces the entry
+    of the same name in ``data`` (a lighter stand-in, or none). :func:`calculators.api.run` returns
+    ``data`` with every part built, so its answer does not depend on what is deferred.
+    """
 
     html: str
     data: Mapping[str, Any] = field(default_factory=dict)
+    later: Mapping[str, Callable[[], Any]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -35,7 +35,7 @@ from .plans import Plan
 from .strategies import strategies_data, strategies_html
 from .verdicts import notes, unusual_rates, verdicts
 
-__all__ = ["page_data", "page_html"]
+__all__ = ["later_parts", "page_data", "page_html"]
 
 MESSAGES: dict[str, Text] = {
     # Figures
@@ -304,8 +304,8 @@ def _csv(titled: Titled, lang: str, first_due: date | None = None) -> str:
 
 
 def _option_data(plan: Plan, budget: Decimal, lang: str, first_due: date | None = None) -> dict[str, Any]:
-    """One option's figures and schedule, money as ``"1234.56"`` strings; with a first due date,
-    the payoff date and each month's due date (``"2028-02-29"``)."""
+    """One option's figures, money as ``"1234.56"`` strings; with a first due date, the payoff
+    date (``"2028-02-29"``). Its month-by-month rows are :func:`_option_schedule`."""
     data = {
         "key": plan.key,
         "title": option_title(plan, lang),
@@ -323,22 +323,29 @@ def _option_data(plan: Plan, budget: Decimal, lang: str, first_due: date | None 
         "total_interest": money_str(plan.total_interest),
         "apr_nominal": percent_str(plan.apr_nominal),
         "fits_budget": plan.fits(budget),
-        "schedule": [
-            {
-                "period": period,
-                "payment": str(payment),
-                "principal": str(principal),
-                "interest": str(interest),
-                "balance": str(balance),
-            }
-            for period, payment, principal, interest, balance in schedule_rows(plan)
-        ],
     }
     if first_due is not None:
         data["payoff_date"] = payoff_date(plan, first_due).isoformat()
-        for row in data["schedule"]:
-            row["due"] = due_date(first_due, row["period"] - 1).isoformat()
     return data
+
+
+def _option_schedule(plan: Plan, first_due: date | None = None) -> list[dict[str, Any]]:
+    """One option's months, money as ``"1234.56"`` strings (each month's due date when the first
+    due date is known)."""
+    rows: list[dict[str, Any]] = [
+        {
+            "period": period,
+            "payment": str(payment),
+            "principal": str(principal),
+            "interest": str(interest),
+            "balance": str(balance),
+        }
+        for period, payment, principal, interest, balance in schedule_rows(plan)
+    ]
+    if first_due is not None:
+        for row in rows:
+            row["due"] = due_date(first_due, row["period"] - 1).isoformat()
+    return rows
 
 
 def _debt_data(debt: Debt) -> dict[str, str]:
@@ -351,7 +358,8 @@ def _debt_data(debt: Debt) -> dict[str, str]:
 
 
 def page_data(options: Options, lang: str, first_due: date | None = None) -> dict[str, Any]:
-    """The figures behind the page, for the page script and the CSV download."""
+    """The figures behind the page, without the parts built only when asked for (:func:`later_parts`):
+    the options' figures and months, the month-by-month tables and the CSV."""
     return {
         "first_due": first_due.isoformat() if first_due else None,
         "owed": money_str(options.owed),
@@ -364,11 +372,29 @@ def page_data(options: Options, lang: str, first_due: date | None = None) -> dic
         "fit_fallback": options.fallback,
         "unusually_high": bool(unusual_rates(options, lang)),
         "debts": [_debt_data(debt) for debt in options.debts],
-        "options": [_option_data(plan, options.budget, lang, first_due) for plan in options.plans],
         "strategies": strategies_data(options.strategies, options.debts)
         if options.strategies is not None
         else None,
-        "schedules": [_schedule_table(plan, lang, first_due) for plan, _ in _titled(options, lang)],
-        "csv": _csv(_titled(options, lang), lang, first_due),
         "csv_name": "repayment-plan.csv",
+    }
+
+
+def later_parts(options: Options, lang: str, first_due: date | None = None) -> dict[str, Callable[[], Any]]:
+    """What :func:`page_data` leaves out, built when asked for (:attr:`calculators.page.base.Result.later`):
+    ``options`` (each option's figures and its months as ``schedule``), ``schedules`` (one table per option,
+    put in the page only when the reader opens it, or prints) and ``csv`` (every option's months)."""
+
+    def full_options() -> list[dict[str, Any]]:
+        return [
+            {
+                **_option_data(plan, options.budget, lang, first_due),
+                "schedule": _option_schedule(plan, first_due),
+            }
+            for plan in options.plans
+        ]
+
+    return {
+        "options": full_options,
+        "schedules": lambda: [_schedule_table(plan, lang, first_due) for plan in options.plans],
+        "csv": lambda: _csv(_titled(options, lang), lang, first_due),
     }

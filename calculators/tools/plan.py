@@ -36,7 +36,7 @@ from ..page.base import Calculator, Result
 from ..page.fields import Choice, Field, FieldErrors, Group
 from ..plan.debts import MAX_MONTHS, Debt, monthly_rate
 from ..plan.options import TermNotAmortizing, build_options
-from ..plan.render import page_data, page_html
+from ..plan.render import later_parts, page_data, page_html
 
 MESSAGES: dict[str, Text] = {
     "debt_n": {"zh": "债务 {n}", "en": "Debt {n}"},
@@ -273,7 +273,11 @@ def calculate(values: dict[str, Any], lang: str) -> Result:
     try:
         options = build_options(values, _debts(values, lang))
         first_due = values.get("first_due")
-        return Result(html=page_html(options, lang, first_due), data=page_data(options, lang, first_due))
+        return Result(
+            html=page_html(options, lang, first_due),
+            data=page_data(options, lang, first_due),
+            later=later_parts(options, lang, first_due),
+        )
     except TermNotAmortizing as problem:
         message = t(MESSAGES, "not_amortizing", lang, months=problem.term)
         raise FieldErrors({problem.field: message}) from problem

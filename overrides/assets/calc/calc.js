@@ -68,6 +68,8 @@ async function calculate(form, { quiet = false, save = true } = {}) {
   if (answer.ok) {
     form._focusError = false;
     showResult(form, answer);
+    form._later = { fields, names: answer.later || [], asked: {} };
+    prefetchSchedules(form);
     showTracker(form, resultBox(form));
     if (form.querySelector(".calc-status").dataset.state !== "ready") setStatus(form, "ready", undefined, retry);
     return;
@@ -80,6 +82,36 @@ async function calculate(form, { quiet = false, save = true } = {}) {
   }
   if (form._focusError) focusFirstError(form);
   form._focusError = false;
+}
+
+// Parts of a result built only when asked for (the plan's schedules and CSV; see worker.js): asked
+// once per result, from the same fields, when the reader needs them. A promise of the data.
+function withParts(form, names) {
+  const data = form._data;
+  const later = form._later;
+  const missing = (data && later ? later.names : []).filter((name) => names.includes(name) && !(name in data));
+  if (!missing.length) return Promise.resolve(data);
+  const key = missing.join(" ");
+  later.asked[key] ||= runtime.run(form.dataset.calculator, form.dataset.lang, later.fields, missing).then(
+    (answer) => {
+      if (answer.ok && form._data === data) Object.assign(data, answer.data);
+      return data;
+    },
+    () => {
+      delete later.asked[key]; // stopped or slow: asked again next time
+      return data;
+    },
+  );
+  return later.asked[key];
+}
+
+// The schedules of a result that stays, fetched while the page is idle: a print from the browser's
+// menu can't wait for them. Never while a newer calculation is on its way.
+function prefetchSchedules(form) {
+  const data = form._data;
+  if (!form._later.names.includes("schedules")) return;
+  const whenIdle = window.requestIdleCallback || ((fn) => setTimeout(fn, 200));
+  whenIdle(() => form._data === data && !form._waiting && withParts(form, ["schedules"]), { timeout: 2000 });
 }
 
 /** After a submit that failed: the first field in error (in the form's order), else the form's message. */
@@ -147,10 +179,11 @@ function onFormClick(form, button, recalculate) {
     history.replaceState(null, "", link);
     form.querySelector(".calc-share-note").hidden = false;
     copyText(button, link);
-  } else if (button.dataset.tool === "csv" && form._data?.csv) {
-    download(form._data.csv_name || `${form.dataset.calculator}.csv`, form._data.csv);
+  } else if (button.dataset.tool === "csv") {
+    const name = `${form.dataset.calculator}.csv`;
+    withParts(form, ["csv"]).then((data) => data?.csv && download(data.csv_name || name, data.csv));
   } else if (button.dataset.tool === "print") {
-    window.print();
+    withParts(form, ["schedules"]).then(() => window.print());
   } else if (button.dataset.tool === "clear") {
     recalculate.cancel(); // an edit still waiting would save the inputs again
     clearSaved(form);
@@ -242,7 +275,7 @@ function bind(form) {
 }
 
 openDetailsForPrint();
-buildSchedulesWhenOpened();
+buildSchedulesWhenOpened((form) => withParts(form, ["schedules"]));
 
 if (forms.length && runtimeMeta) {
   forms.forEach(bind);

@@ -139,25 +139,37 @@ export function showResult(form, answer) {
   }
 }
 
-// Month-by-month schedules arrive apart (data.schedules: Python's escaped HTML, one table per
-// option) and go into their closed <details> only when the reader opens one, or prints: building
-// every table on every recalculation cost more than the rest of the result.
-function buildSchedule(details) {
-  const form = details.closest(".calc")?.querySelector("form.calc-form");
-  const table = form?._data?.schedules?.[Number(details.dataset.schedule)];
-  if (details.dataset.built !== undefined || !table) return;
+// Month-by-month schedules (data.schedules: Python's escaped HTML, one table per option) are not in
+// the result: they are asked for (`withSchedules(form)`, a promise of the data with them) when the
+// reader opens one, or after the result while the page is idle, and go into their closed <details>
+// only when the reader opens one, or prints: building and moving every table on every
+// recalculation cost more than the rest of the result. A print from the browser's menu can't wait:
+// it shows the tables already there.
+function buildSchedule(details, data) {
+  const table = data?.schedules?.[Number(details.dataset.schedule)];
+  if (details.dataset.built !== undefined || !table || !details.isConnected) return;
   details.insertAdjacentHTML("beforeend", table);
   details.dataset.built = "";
 }
 
-export function buildSchedulesWhenOpened() {
+const formOf = (details) => details.closest(".calc")?.querySelector("form.calc-form");
+
+export function buildSchedulesWhenOpened(withSchedules) {
+  const opened = (details) => {
+    const form = formOf(details);
+    if (!form?._data) return;
+    if (form._data.schedules) buildSchedule(details, form._data);
+    else withSchedules(form).then((data) => details.open && buildSchedule(details, data));
+  };
   document.addEventListener(
     "toggle",
-    (event) => event.target.matches?.("details[data-schedule]") && event.target.open && buildSchedule(event.target),
+    (event) => event.target.matches?.("details[data-schedule]") && event.target.open && opened(event.target),
     true,
   );
   window.addEventListener("beforeprint", () => {
-    for (const details of document.querySelectorAll(".calc-result details[data-schedule]")) buildSchedule(details);
+    for (const details of document.querySelectorAll(".calc-result details[data-schedule]")) {
+      buildSchedule(details, formOf(details)?._data);
+    }
   });
 }
 

@@ -88,7 +88,8 @@ export class Runtime {
     waiting.resolve(answer);
   }
 
-  async run(calculator, lang, fields) {
+  // `parts`: only these deferred parts of the result (see worker.js), instead of the result.
+  async run(calculator, lang, fields, parts) {
     await this.start();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
@@ -98,7 +99,7 @@ export class Runtime {
         reject(Object.assign(new Error("slow"), { slow: true }));
       }, RUN_TIMEOUT_MS);
       this.pending.set(id, { resolve, reject, timer });
-      this.worker.postMessage({ type: "run", id, calculator, lang, fields });
+      this.worker.postMessage({ type: "run", id, calculator, lang, fields, ...(parts ? { parts } : {}) });
     });
   }
 }

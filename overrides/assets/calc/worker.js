@@ -2,8 +2,11 @@
 // Protocol (JSON in and out, requests matched by id):
 //   page -> worker  {type: "boot", pyodide, lock, package, stdlib, stdlibFull}
 //   worker -> page  {type: "stage", stage: "starting"} | {type: "ready"} | {type: "boot-error", reason, detail}
-//   page -> worker  {type: "run", id, calculator, lang, fields}
-//   worker -> page  {type: "result", id, ok, errors, html, data}
+//   page -> worker  {type: "run", id, calculator, lang, fields, parts?}
+//   worker -> page  {type: "result", id, ms, ok, errors, html, data, later}
+// A run answers with calculators.run_for_page: data without the parts a calculator builds only
+// when asked for (their names in `later`: the plan's month-by-month tables and CSV). A run with
+// `parts` (names) answers with calculators.run_parts: just those parts, in data.
 
 let runCalculator = null;
 let bootSettled = false;
@@ -96,8 +99,13 @@ async function boot({ pyodide: indexURL, lock: lockFileURL, package: packageName
     [
       "import json",
       "import calculators",
-      "def _run_json(calculator, fields, lang):",
-      "    return json.dumps(calculators.run(calculator, json.loads(fields), lang), ensure_ascii=False)",
+      "def _run_json(calculator, fields, lang, parts):",
+      "    fields = json.loads(fields)",
+      "    if parts:",
+      "        answer = calculators.run_parts(calculator, fields, lang, json.loads(parts))",
+      "    else:",
+      "        answer = calculators.run_for_page(calculator, fields, lang)",
+      "    return json.dumps(answer, ensure_ascii=False)",
       "_run_json",
     ].join("\n"),
   );
@@ -128,7 +136,8 @@ self.onmessage = async (event) => {
     const started = performance.now();
     let answer;
     try {
-      answer = JSON.parse(runCalculator(message.calculator, JSON.stringify(message.fields), message.lang));
+      const parts = message.parts ? JSON.stringify(message.parts) : "";
+      answer = JSON.parse(runCalculator(message.calculator, JSON.stringify(message.fields), message.lang, parts));
     } catch (error) {
       answer = { ok: false, errors: { _form: String(error && error.message) }, html: "", data: {} };
     }
