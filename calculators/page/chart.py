@@ -175,8 +175,13 @@ def _axes(frame: Frame, lang: str, messages: Messages = MESSAGES) -> tuple[str, 
 def _lines_and_legend(series: Sequence[tuple[str, Sequence[Decimal]]], start: Decimal, frame: Frame) -> str:
     """One line per option, and under the plot a legend row per option in the same style."""
     parts = []
+    # Frame.x and Frame.y written out, each month's x once for every line: hundreds of points.
+    x_scale, bottom, y_top = frame.x_scale, frame.bottom, frame.y_top
+    xs = [_number(LEFT + month * x_scale) for month in range(frame.longest + 1)]
     for index, (title, balances) in enumerate(series):
-        d = "M" + "L".join(f"{frame.x(m)} {frame.y(v)}" for m, v in _points(balances, start))
+        d = "M" + "L".join(
+            f"{xs[m]} {_number(bottom - v / y_top * PLOT_HEIGHT)}" for m, v in _points(balances, start)
+        )
         parts.append(
             f'<path class="calc-series calc-series-{index}" fill="none" stroke="currentColor" '
             f'stroke-width="2" stroke-linejoin="round" d="{d}"/>'

@@ -63,23 +63,26 @@ def table(
     """
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
     head = "".join(f'<th scope="col" role="columnheader">{esc(h)}</th>' for h in headers)
-    body = "".join(
-        '<tr role="row">' + "".join(_cell(index, headers, cell) for index, cell in enumerate(row)) + "</tr>"
-        for row in rows
-    )
+    # Each column's opening tag once: a table of months repeats it hundreds of times.
+    labels = [f' data-label="{esc(h)}"' for h in headers]
+    first = f'<th scope="row" role="rowheader"{labels[0] if labels else ""}>'
+    openings = [f'<td role="cell"{label}>' for label in labels]
+    unlabelled = '<td role="cell">'
+
+    def cells(row: Sequence[object]) -> Iterable[str]:
+        """The first cell of a row is its header; every cell names its column in ``data-label``."""
+        for index, value in enumerate(row):
+            if index == 0:
+                yield f"{first}{esc(value)}</th>"
+            else:
+                yield f"{openings[index] if index < len(openings) else unlabelled}{esc(value)}</td>"
+
+    body = "".join(f'<tr role="row">{"".join(cells(row))}</tr>' for row in rows)
     return (
         f'<div class="calc-table-wrap"><table class="{esc(css)}" role="table">{cap}'
         f'<thead role="rowgroup"><tr role="row">{head}</tr></thead><tbody role="rowgroup">{body}</tbody>'
         "</table></div>"
     )
-
-
-def _cell(index: int, headers: Sequence[str], value: object) -> str:
-    """The first cell of a row is its header; every cell names its column in ``data-label``."""
-    label = f' data-label="{esc(headers[index])}"' if index < len(headers) else ""
-    if index == 0:
-        return f'<th scope="row" role="rowheader"{label}>{esc(value)}</th>'
-    return f'<td role="cell"{label}>{esc(value)}</td>'
 
 
 def carry_button(label: str, target: str, page: str, fields: dict[str, object]) -> str:

@@ -99,36 +99,48 @@ def debt_columns(method: str, principal: Decimal, rate: Decimal, term: int, paus
     """
     if term < 1 or principal < 0 or rate < 0:
         raise ValueError("the term must be at least 1 and nothing may be negative")
+    if method not in METHODS:
+        raise ValueError(f"unknown method {method!r}")
     payments: list[Decimal] = []
     interests: list[Decimal] = []
     balances: list[Decimal] = []
+    pay, charge, owe = payments.append, interests.append, balances.append
+    # The hot loops of the plan calculator: one per method, the rounding written out
+    # (``_fen(balance * rate)``) and nothing else done in them.
     balance = _fen(principal)
     for _ in range(pause):
-        interest = _fen(balance * rate)
+        interest = (balance * rate).quantize(FEN, ROUND_HALF_UP)
         balance += interest
-        payments.append(ZERO)
-        interests.append(interest)
-        balances.append(balance)
+        pay(ZERO)
+        charge(interest)
+        owe(balance)
     if method == "equal_installment":
         payment = installment(balance, rate, term)
+        for _ in range(term - 1):
+            interest = (balance * rate).quantize(FEN, ROUND_HALF_UP)
+            paid = payment - interest
+            if paid >= balance and paid:
+                break  # this period repays everything: it is the last
+            balance -= paid
+            pay(payment)  # paid + interest
+            charge(interest)
+            owe(balance)
     elif method == "equal_principal":
         part = principal_part(balance, term)
-    elif method != "interest_first":
-        raise ValueError(f"unknown method {method!r}")
-    for _ in range(term - 1):
-        interest = _fen(balance * rate)
-        if method == "equal_installment":
-            paid = payment - interest
-        elif method == "equal_principal":
-            paid = part
-        else:
-            paid = ZERO
-        if paid >= balance and paid:
-            break  # this period repays everything: it is the last
-        balance -= paid
-        payments.append(paid + interest)
-        interests.append(interest)
-        balances.append(balance)
+        for _ in range(term - 1):
+            if part >= balance:
+                break  # this period repays everything: it is the last
+            interest = (balance * rate).quantize(FEN, ROUND_HALF_UP)
+            balance -= part
+            pay(part + interest)
+            charge(interest)
+            owe(balance)
+    else:  # interest first: the interest every period, the balance with the last
+        interest = (balance * rate).quantize(FEN, ROUND_HALF_UP)
+        for _ in range(term - 1):
+            pay(interest)
+            charge(interest)
+            owe(balance)
     interest = _fen(balance * rate)
     last = balance + interest
     payments.append(last)
@@ -395,6 +407,12 @@ def shortest_fitting(
             low = middle + 1
     for term in range(low, limit + 1):
         try:
+            if method == "equal_installment":
+                # Only the schedule itself gives the last payment: build it once, keep it if it fits.
+                plan = build_plan("fits_budget", debts, method, term)
+                if (plan.payments[-1] if plan.months == term else ZERO) <= budget:
+                    return plan
+                continue
             last = sum((payment_in_month(method, d.amount, d.rate, term) for d in debts), ZERO)
         except NotAmortizing:
             return None  # a longer term lowers the payment further: it can't amortize either
