@@ -17,6 +17,7 @@ payment that can be higher is the last one (the whole remaining balance plus its
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
@@ -265,6 +266,12 @@ class Plan:
         return self.highest_payment <= budget
 
 
+PLANS_KEPT = 16
+"""How many plans :func:`build_plan` keeps for the next recalculations."""
+
+_kept: OrderedDict[tuple[object, ...], Plan] = OrderedDict()
+
+
 def build_plan(
     key: str,
     debts: Sequence[Debt],
@@ -281,7 +288,32 @@ def build_plan(
     >>> plan = build_plan("x", [Debt("a", Decimal(10000), Decimal("0.015"))], "equal_installment", 12)
     >>> plan.first_payment, plan.last_payment, plan.total_interest
     (Decimal('916.80'), Decimal('916.81'), Decimal('1001.61'))
+
+    A plan is immutable and depends only on these arguments (not on a debt's name), so the last
+    :data:`PLANS_KEPT` are kept, their figures with them: when the reader changes the budget, the
+    options that do not depend on it are not built again (amounts and rates are compared as
+    written, ``Decimal("0.0150")`` apart from ``Decimal("0.015")``, so nothing kept can differ
+    from what would be built).
+
+    >>> build_plan("x", [Debt("b", Decimal(10000), Decimal("0.015"))], "equal_installment", 12) is plan
+    True
     """
+    memo = (key, tuple((str(d.amount), str(d.rate)) for d in debts), method, term, pause, str(reduction))
+    plan = _kept.get(memo)
+    if plan is not None:
+        _kept.move_to_end(memo)
+        return plan
+    plan = _build_plan(key, debts, method, term, pause, reduction)
+    _kept[memo] = plan
+    if len(_kept) > PLANS_KEPT:
+        _kept.popitem(last=False)
+    return plan
+
+
+def _build_plan(
+    key: str, debts: Sequence[Debt], method: str, term: int, pause: int, reduction: Decimal
+) -> Plan:
+    """:func:`build_plan` itself: each debt's schedule (:func:`debt_columns`), added month by month."""
     keep = 1 - reduction / 100
     rates = [debt.rate * keep for debt in debts]
     schedules = [
