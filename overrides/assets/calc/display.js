@@ -98,12 +98,30 @@ function sameElementIn(box, element) {
   return () => box.querySelectorAll(kind)[index];
 }
 
+// The new content replaces the old block by block: a block (a table, the chart, an option's card)
+// equal to the one shown stays as it is, so the browser lays out and paints only what changed
+// (after a change of budget, less than half of a plan). With other blocks, or none that differ
+// (the same answer again), everything is replaced at once, as a new answer.
+function putContent(box, html) {
+  const parsed = document.createElement("template");
+  parsed.innerHTML = html; // built by Python from escaped text only; a template runs nothing
+  const fresh = [...parsed.content.childNodes];
+  const shown = [...box.childNodes];
+  const same = fresh.length === shown.length ? fresh.map((node, index) => shown[index].isEqualNode(node)) : [];
+  if (!same.length || same.every(Boolean)) {
+    box.replaceChildren(parsed.content);
+    return;
+  }
+  fresh.forEach((node, index) => same[index] || box.replaceChild(node, shown[index]));
+}
+
 /** Replace the result's content; focus inside it moves to the same element in the new content. */
 export function replaceResult(form, html) {
   const box = resultBox(form);
   const focused = document.activeElement;
   const find = focused && focused !== box && box.contains(focused) ? sameElementIn(box, focused) : null;
-  box.innerHTML = html; // built by Python from escaped text only
+  putContent(box, html);
+  if (focused && focused.isConnected && box.contains(focused)) return; // its block did not change
   if (!find && focused !== box) return;
   const again = find && find();
   if (again && again.getClientRects().length) {
