@@ -98,21 +98,32 @@ function sameElementIn(box, element) {
   return () => box.querySelectorAll(kind)[index];
 }
 
-// The new content replaces the old block by block: a block (a table, the chart, an option's card)
-// equal to the one shown stays as it is, so the browser lays out and paints only what changed
-// (after a change of budget, less than half of a plan). With other blocks, or none that differ
-// (the same answer again), everything is replaced at once, as a new answer.
+// The new content replaces the old one node by node: a node equal to the one shown stays as it is,
+// and an element that differs only inside (same tag and attributes, as many children) is patched
+// the same way, so the browser lays out and paints only what changed (after a change of budget: a
+// few figures and sentences, not the chart, the tables or the cards around them). With other
+// blocks, or none that differ (the same answer again), everything is replaced at once, as new.
+function patchChildren(parent, fresh) {
+  const shown = [...parent.childNodes];
+  if (fresh.length !== shown.length) return parent.replaceChildren(...fresh);
+  fresh.forEach((node, index) => {
+    const old = shown[index];
+    if (old.isEqualNode(node)) return;
+    const sameElement = old.nodeType === Node.ELEMENT_NODE && old.cloneNode(false).isEqualNode(node.cloneNode(false));
+    if (sameElement) patchChildren(old, [...node.childNodes]);
+    else parent.replaceChild(node, old);
+  });
+}
+
 function putContent(box, html) {
-  const parsed = document.createElement("template");
-  parsed.innerHTML = html; // built by Python from escaped text only; a template runs nothing
-  const fresh = [...parsed.content.childNodes];
+  // Parsed in this document (a <template>'s own document would make every node adopted again).
+  const parsed = document.createElement("div");
+  parsed.innerHTML = html; // built by Python from escaped text only, as the result box itself was
+  const fresh = [...parsed.childNodes];
   const shown = [...box.childNodes];
-  const same = fresh.length === shown.length ? fresh.map((node, index) => shown[index].isEqualNode(node)) : [];
-  if (!same.length || same.every(Boolean)) {
-    box.replaceChildren(parsed.content);
-    return;
-  }
-  fresh.forEach((node, index) => same[index] || box.replaceChild(node, shown[index]));
+  const same = fresh.length === shown.length && fresh.every((node, index) => shown[index].isEqualNode(node));
+  if (same || fresh.length !== shown.length || !shown.length) box.replaceChildren(...fresh);
+  else patchChildren(box, fresh);
 }
 
 /** Replace the result's content; focus inside it moves to the same element in the new content. */
@@ -121,7 +132,7 @@ export function replaceResult(form, html) {
   const focused = document.activeElement;
   const find = focused && focused !== box && box.contains(focused) ? sameElementIn(box, focused) : null;
   putContent(box, html);
-  if (focused && focused.isConnected && box.contains(focused)) return; // its block did not change
+  if (focused && focused.isConnected && box.contains(focused)) return; // it was kept: nothing to move
   if (!find && focused !== box) return;
   const again = find && find();
   if (again && again.getClientRects().length) {
