@@ -90,6 +90,7 @@ def on_config(config):
         "lock": f"{base}py/{digest}/pyodide-lock.json",
         "package": PACKAGE,
         "version": digest,
+        "site": base,  # the site root: the offline copy's caches are named after it
     }
     return config
 
