@@ -11,6 +11,8 @@
 const snapshots = import("./snapshot.js").catch(() => null);
 
 let runCalculator = null;
+let storeSnapshot = () => {}; // keeps the snapshot made during the boot, once
+const STORE_SNAPSHOT_AFTER_MS = 3000;
 let bootSettled = false;
 
 function bootFailed(reason, detail) {
@@ -128,7 +130,15 @@ async function boot(config) {
   if (place && snapshot !== "restored") {
     // Before any calculation: the snapshot never holds what a reader typed.
     try {
-      snapshotting.keepSnapshot(place, snapshotting.makeSnapshot(pyodide)); // stored meanwhile
+      const bytes = snapshotting.makeSnapshot(pyodide);
+      // Stored once the first answer is out (or after a moment): packing and writing 30 MB must
+      // not hold the first answer back. The bytes were taken above, before any calculation.
+      let stored = false;
+      storeSnapshot = () => {
+        if (!stored) snapshotting.keepSnapshot(place, bytes);
+        stored = true;
+      };
+      setTimeout(storeSnapshot, STORE_SNAPSHOT_AFTER_MS);
       snapshot = "made";
     } catch (error) {
       console.debug("calculators: no snapshot this time", error);
@@ -173,5 +183,6 @@ self.onmessage = async (event) => {
     }
     const ms = Math.round((performance.now() - started) * 10) / 10; // Python's share, for the benchmark
     postMessage({ type: "result", id: message.id, ms, ...answer });
+    setTimeout(storeSnapshot, 0);
   }
 };
