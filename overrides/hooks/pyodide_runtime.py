@@ -13,6 +13,7 @@ own path (``/repo/`` on GitHub Pages), so every language shares one copy and one
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import shutil
@@ -84,7 +85,7 @@ def on_config(config):
     write_calculator_table(ROOT)  # the zh-Hant texts go into the wheel: the browser has no OpenCC
     version = pyodide_version()
     digest = source_hash()
-    build_wheel_and_lock(ROOT / ".cache" / "wheels" / digest)
+    wheel = build_wheel_and_lock(ROOT / ".cache" / "wheels" / digest)
     base = urlsplit(config["site_url"] or "/").path
     if not base.endswith("/"):
         base += "/"
@@ -94,6 +95,9 @@ def on_config(config):
         "package": PACKAGE,
         "version": digest,
         "site": base,  # the site root: the offline copy's caches are named after it
+        # The worker fetches the wheel as soon as it starts, with the integrity Pyodide asks for.
+        "wheel": f"{base}py/{digest}/{wheel.name}",
+        "wheelIntegrity": "sha256-" + base64.b64encode(hashlib.sha256(wheel.read_bytes()).digest()).decode(),
     }
     return config
 

@@ -29,10 +29,34 @@ function bootFailed(reason, detail) {
 // an answer means the file is there but damaged (a sha256 mismatch also rejects the fetch).
 const fetchDirect = self.fetch.bind(self);
 let probing = Promise.resolve();
+
+// The runtime's files, requested all at once when the boot starts rather than one after another
+// as Pyodide's loader comes to each (on a 4G link each step costs round trips). Pyodide's own
+// request for one of them is answered with the response already under way, provided it asks
+// with the same integrity (the wheel's sha256, from the lock file); otherwise it fetches itself.
+const early = new Map(); // absolute URL -> {integrity, response: Promise<Response>}
+
+function fetchEarly(files) {
+  for (const { url, integrity = "" } of files) {
+    const absolute = new URL(url, self.location.href).href;
+    const response = fetchDirect(absolute, integrity ? { integrity } : {});
+    response.catch(() => {}); // reported when Pyodide asks for it
+    early.set(absolute, { integrity, response });
+  }
+}
+
+function takeEarly(args) {
+  const url = args[0] instanceof Request ? args[0].url : new URL(String(args[0]), self.location.href).href;
+  const found = early.get(url);
+  if (!found || found.integrity !== ((args[1] && args[1].integrity) || "")) return null;
+  early.delete(url);
+  return found.response;
+}
+
 self.fetch = async (...args) => {
   let response;
   try {
-    response = await fetchDirect(...args);
+    response = await (takeEarly(args) || fetchDirect(...args));
   } catch (error) {
     if (!runCalculator) {
       const url = args[0] instanceof Request ? args[0].url : String(args[0]);
@@ -77,6 +101,13 @@ async function boot(config) {
   }
   let loadPyodide;
   stage("boot");
+  fetchEarly([
+    { url: `${indexURL}pyodide.asm.wasm` },
+    { url: stdlib || `${indexURL}python_stdlib.zip` },
+    { url: lockFileURL },
+    ...(config.wheel ? [{ url: config.wheel, integrity: config.wheelIntegrity }] : []),
+  ]);
+  import(`${indexURL}pyodide.asm.mjs`).catch(() => {}); // the same module Pyodide imports next
   try {
     ({ loadPyodide } = await import(`${indexURL}pyodide.mjs`));
   } catch (error) {
