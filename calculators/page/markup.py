@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from html import escape
 
@@ -22,6 +23,7 @@ __all__ = [
     "ordered_list",
     "carry_button",
     "copy_block",
+    "mark_chinese",
 ]
 
 
@@ -130,3 +132,58 @@ def ordered_list(items: Iterable[str], css: str = "") -> str:
     '<ol class="calc-steps"><li>one</li></ol>'
     """
     return f"<ol{_class(css)}>{''.join(f'<li>{esc(item)}</li>' for item in items)}</ol>"
+
+
+# Han characters, CJK punctuation (“【】”) and full-width forms: marked ``lang="zh"`` as the build
+# marks static pages (overrides/hooks/page_language.py).
+CHINESE_RUN = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+")
+_TOKEN = re.compile(r"(<[^>]*>)|([^<]+)")
+_TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9-]+)")
+_LANG_ATTRIBUTE = re.compile(r'\slang="([^"]*)"')
+_VOID = frozenset({"area", "br", "col", "hr", "img", "input", "meta", "source", "wbr"})
+
+
+def _is_chinese(lang: str) -> bool:
+    return lang == "zh" or lang.startswith("zh-")
+
+
+def mark_chinese(html: str, lang: str) -> str:
+    """Wrap each run of Chinese written in a non-Chinese context in ``<span lang="zh">``.
+
+    The context is ``lang`` (the page's language) or, inside an element with a ``lang``
+    attribute, that attribute: Chinese quoted in an English result, or in an English message
+    shown on a Chinese page, is read by screen readers in Chinese and drawn in a Chinese font.
+    Chinese already inside a Chinese element (``lang="zh"``, ``lang="zh-Hant"``) is left as it is.
+    ``html`` is result markup built by this module: well-formed, every text escaped.
+
+    >>> mark_chinese('<p>Write “请转人工客服”.</p><pre lang="zh">我失业了</pre>', "en")
+    '<p>Write “<span lang="zh">请转人工客服</span>”.</p><pre lang="zh">我失业了</pre>'
+    >>> mark_chinese('<p>花呗</p><pre lang="en">Huabei (花呗)</pre>', "zh")
+    '<p>花呗</p><pre lang="en">Huabei (<span lang="zh">花呗</span>)</pre>'
+    """
+    if not CHINESE_RUN.search(html) or (_is_chinese(lang) and ' lang="' not in html):
+        return html
+    out: list[str] = []
+    open_elements: list[tuple[str, str]] = []  # (tag name, language of its text)
+    for match in _TOKEN.finditer(html):
+        tag, text = match.groups()
+        current = open_elements[-1][1] if open_elements else lang
+        if text is not None:
+            out.append(text if _is_chinese(current) else CHINESE_RUN.sub(_span, text))
+            continue
+        out.append(tag)
+        name = _TAG_NAME.match(tag)
+        if not name:
+            continue
+        element = name.group(1).lower()
+        if tag.startswith("</"):
+            while open_elements and open_elements.pop()[0] != element:
+                pass
+        elif element not in _VOID and not tag.endswith("/>"):
+            own = _LANG_ATTRIBUTE.search(tag)
+            open_elements.append((element, own.group(1) if own else current))
+    return "".join(out)
+
+
+def _span(run: re.Match[str]) -> str:
+    return f'<span lang="zh">{run.group(0)}</span>'
