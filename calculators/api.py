@@ -9,7 +9,7 @@ from typing import Any
 
 from .core.i18n import LANGS, SITE_LANGS, Text, t
 from .page.fields import FieldErrors, read_fields
-from .page.forms import STEPS, Step, render_form, render_skip_links
+from .page.forms import STEP_TITLES, STEPS, Step, render_form, render_skip_links
 from .page.markup import mark_chinese
 from .registry import CALCULATORS
 
@@ -106,7 +106,7 @@ def form_html(calculator: str, lang: str) -> str:
     if lang not in SITE_LANGS:
         raise KeyError(f"unknown language {lang!r}")
     found = CALCULATORS[calculator]
-    steps = [Step(c.name, c.title, c.page) for c in (CALCULATORS.get(name) for name in STEPS) if c]
+    steps = [Step(c.name, STEP_TITLES[c.name], c.page) for c in (CALCULATORS.get(name) for name in STEPS) if c]
     return render_form(found, lang, steps)
 
 
