@@ -106,7 +106,9 @@ def form_html(calculator: str, lang: str) -> str:
     if lang not in SITE_LANGS:
         raise KeyError(f"unknown language {lang!r}")
     found = CALCULATORS[calculator]
-    steps = [Step(c.name, STEP_TITLES[c.name], c.page) for c in (CALCULATORS.get(name) for name in STEPS) if c]
+    steps = [
+        Step(c.name, STEP_TITLES[c.name], c.page) for c in (CALCULATORS.get(name) for name in STEPS) if c
+    ]
     return render_form(found, lang, steps)
 
 
