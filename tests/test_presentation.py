@@ -34,6 +34,24 @@ def test_the_plan_tables_show_money_with_its_unit() -> None:
     assert re.search(r'data-label="Total interest">[\d,]+\.\d\d yuan<', html)
 
 
+CHART_TABLE = re.compile(r'<table class="calc-table calc-by-month".*?</table>', re.S)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en", "zh-Hant"])
+@pytest.mark.parametrize(("name", "index"), [("plan", 0), ("plan", 3), ("emergency-fund", 0)])
+def test_chart_data_tables_show_amounts_with_their_unit(name: str, index: int, lang: str) -> None:
+    """The chart's text alternative: every amount in its table carries 元 / yuan, the months don't."""
+    html = run(name, GOOD[name][index], lang)["html"]
+    tables = CHART_TABLE.findall(html)
+    assert tables, "no chart data table"
+    unit = UNIT.get(lang, "元")
+    for found in tables:
+        amounts = re.findall(r"<td[^>]*>([^<]*)</td>", found)
+        assert amounts and all(re.fullmatch(rf"[\d,]+\.\d\d {unit}", unescape(a)) for a in amounts), amounts
+        months = re.findall(r'<th scope="row"[^>]*>([^<]*)</th>', found)
+        assert months and all(month.isdigit() for month in months)
+
+
 def test_english_plurals() -> None:
     one_month_pause = {**GOOD["plan"][0], "pause_months": "1"}
     html = run("plan", one_month_pause, "en")["html"]
