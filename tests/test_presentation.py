@@ -11,14 +11,14 @@ from calculators import run
 from tests.samples import GOOD
 
 UNIT = {"zh": "元", "en": "yuan"}
-MONEY_FIGURE = re.compile(r"<dd>([^<]*\d\.\d\d[^<]*)</dd>")
+MONEY_FIGURE = re.compile(r"<dd>([^<]*\d\.\d\d.*?)</dd>")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("name", ["true-cost", "capacity", "plan"])
+@pytest.mark.parametrize("name", ["true-cost", "capacity", "plan", "emergency-fund", "agreement"])
 def test_money_figures_show_their_unit(name: str, lang: str) -> None:
     figures = [
-        unescape(value)
+        unescape(re.sub(r"<[^>]+>", "", value))
         for fields in GOOD[name]
         for value in MONEY_FIGURE.findall(run(name, fields, lang)["html"])
         if not value.endswith("%")
@@ -34,7 +34,7 @@ def test_the_plan_tables_show_money_with_its_unit() -> None:
     assert re.search(r'data-label="Total interest">[\d,]+\.\d\d yuan<', html)
 
 
-CHART_TABLE = re.compile(r'<table class="calc-table calc-by-month".*?</table>', re.S)
+CHART_TABLE = re.compile(r'<details class="calc-chart-data">.*?(<table .*?</table>)', re.S)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en", "zh-Hant"])
@@ -82,3 +82,21 @@ def test_the_shortest_fixed_term_and_the_avalanche_are_told_apart() -> None:
         html = run("plan", GOOD["plan"][3], lang)["html"]
         assert fixed in html.split("calc-verdict")[1]
         assert yourself in html
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("name", sorted(GOOD))
+def test_every_table_cell_names_its_column_for_the_phone_cards(name: str, lang: str) -> None:
+    """On a phone each table row is a card that shows every cell under its column's name
+    (``data-label``): a cell without one would be a bare figure (the agreement's dates were)."""
+    for fields in GOOD[name]:
+        answer = run(name, fields, lang)
+        for html in [answer["html"], *answer["data"].get("schedules", [])]:
+            for cell in re.findall(r"<t[dh]\b(?![^>]*scope=\"col\")[^>]*>", html):
+                assert 'data-label="' in cell, (name, cell)
+
+
+def test_long_values_take_the_whole_line_and_amounts_keep_their_unit_apart() -> None:
+    html = run("plan", GOOD["plan"][3], "en")["html"]
+    assert re.search(r'<div class="calc-figure-words"><dt>Within your budget\?</dt><dd>No, ', html)
+    assert re.search(r'<dd>[\d,]+\.\d\d<span class="calc-figure-unit"> yuan</span></dd>', html)

@@ -42,9 +42,49 @@ def heading(text: str, level: int = 3) -> str:
 
 
 def definition_list(pairs: Iterable[tuple[str, str]], css: str = "calc-figures") -> str:
-    """Label/value pairs, each in its own ``<div>`` so they wrap well on narrow screens."""
-    items = "".join(f"<div><dt>{esc(label)}</dt><dd>{esc(value)}</dd></div>" for label, value in pairs)
+    """Label/value pairs, each in its own ``<div>`` so they wrap well on narrow screens.
+
+    A value that is words rather than a figure ("Stop harassing collection contact") takes the
+    whole line in the body's size (``calc-figure-words``): in a figure's large type, two to a line
+    on a phone, it would break into a tall column of single words.
+
+    >>> definition_list([("Months", "12"), ("Goal", "Stop harassing collection contact")])
+    '<dl class="calc-figures"><div><dt>Months</dt><dd>12</dd></div>\
+<div class="calc-figure-words"><dt>Goal</dt><dd>Stop harassing collection contact</dd></div></dl>'
+    """
+    items = "".join(
+        f'<div class="calc-figure-words"><dt>{esc(label)}</dt><dd>{esc(value)}</dd></div>'
+        if _is_words(value)
+        else f"<div><dt>{esc(label)}</dt><dd>{_figure(value)}</dd></div>"
+        for label, value in pairs
+    )
     return f'<dl class="{esc(css)}">{items}</dl>'
+
+
+_AMOUNT_AND_UNIT = re.compile(r"(.*\d) (yuan|元)")
+
+
+def _figure(value: str) -> str:
+    """A figure; an amount's unit in its own span, set smaller so "10,880.00 yuan" fits a phone's
+    half-width box on one line.
+
+    >>> _figure("10,880.00 yuan"), _figure("12")
+    ('10,880.00<span class="calc-figure-unit"> yuan</span>', '12')
+    """
+    amount = _AMOUNT_AND_UNIT.fullmatch(value)
+    if not amount:
+        return esc(value)
+    return f'{esc(amount.group(1))}<span class="calc-figure-unit"> {esc(amount.group(2))}</span>'
+
+
+FIGURE_WIDTH = 18
+"""The widest value (a Chinese character counts twice) that reads as one figure: "10,880.00 yuan",
+"31 December 2028", "1,066.38 元"."""
+
+
+def _is_words(value: str) -> bool:
+    width = sum(2 if "\u3000" <= char <= "\uffef" else 1 for char in value)
+    return width > FIGURE_WIDTH
 
 
 def table(
