@@ -77,14 +77,14 @@ def _figure(value: str) -> str:
     return f'{esc(amount.group(1))}<span class="calc-figure-unit"> {esc(amount.group(2))}</span>'
 
 
-FIGURE_WIDTH = 18
-"""The widest value (a Chinese character counts twice) that reads as one figure: "10,880.00 yuan",
-"31 December 2028", "1,066.38 元"."""
+FIGURE_WIDTH = 14
+"""The widest value (a Chinese character counts twice) that fits half a phone's width in a figure's
+type: "9 months", "17.07%", "还差 3 个月"; an amount with its unit always reads as a figure."""
 
 
 def _is_words(value: str) -> bool:
     width = sum(2 if "\u3000" <= char <= "\uffef" else 1 for char in value)
-    return width > FIGURE_WIDTH
+    return width > FIGURE_WIDTH and not _AMOUNT_AND_UNIT.fullmatch(value)
 
 
 def table(
