@@ -100,3 +100,8 @@ def test_long_values_take_the_whole_line_and_amounts_keep_their_unit_apart() -> 
     html = run("plan", GOOD["plan"][3], "en")["html"]
     assert re.search(r'<div class="calc-figure-words"><dt>Within your budget\?</dt><dd>No, ', html)
     assert re.search(r'<dd>[\d,]+\.\d\d<span class="calc-figure-unit"> yuan</span></dd>', html)
+
+
+def test_a_sentence_that_ends_in_an_amount_is_words_not_a_figure() -> None:
+    html = run("plan", GOOD["plan"][3], "zh")["html"]
+    assert '<div class="calc-figure-words"><dt>在预算之内？</dt><dd>否，最高一期超出 ' in html

@@ -61,15 +61,15 @@ def definition_list(pairs: Iterable[tuple[str, str]], css: str = "calc-figures")
     return f'<dl class="{esc(css)}">{items}</dl>'
 
 
-_AMOUNT_AND_UNIT = re.compile(r"(.*\d) (yuan|元)")
+_AMOUNT_AND_UNIT = re.compile(r"(-?[\d,]+(?:\.\d+)?) (yuan|元)")
 
 
 def _figure(value: str) -> str:
     """A figure; an amount's unit in its own span, set smaller so "10,880.00 yuan" fits a phone's
     half-width box on one line.
 
-    >>> _figure("10,880.00 yuan"), _figure("12")
-    ('10,880.00<span class="calc-figure-unit"> yuan</span>', '12')
+    >>> _figure("10,880.00 yuan"), _figure("12"), _figure("超出 1.00 元")
+    ('10,880.00<span class="calc-figure-unit"> yuan</span>', '12', '超出 1.00 元')
     """
     amount = _AMOUNT_AND_UNIT.fullmatch(value)
     if not amount:
