@@ -49,6 +49,14 @@ def test_wheel_is_pure_python(wheel_dir: Path) -> None:
     assert "calculators/tools/true_cost.py" in code
 
 
+def test_wheel_holds_exactly_the_checkouts_modules(wheel_dir: Path) -> None:
+    """No module deleted or moved since an earlier build is shipped (setuptools' build/lib keeps them)."""
+    with zipfile.ZipFile(the_wheel(wheel_dir)) as archive:
+        shipped = {n for n in archive.namelist() if n.startswith("calculators/") and n.endswith(".py")}
+    checkout = {p.relative_to(ROOT).as_posix() for p in (ROOT / "calculators").rglob("*.py")}
+    assert shipped == checkout
+
+
 def test_lock_file_lists_the_wheel_with_its_sha256(wheel_dir: Path) -> None:
     wheel = the_wheel(wheel_dir)
     lock = json.loads((wheel_dir / "pyodide-lock.json").read_text())

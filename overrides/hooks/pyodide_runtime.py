@@ -62,6 +62,9 @@ def build_wheel_and_lock(out: Path) -> Path:
         shutil.rmtree(stale, ignore_errors=True)  # wheels of older sources
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
+    # setuptools copies into build/lib and never removes what is there: a module deleted or moved
+    # since an earlier build would otherwise still be shipped in the wheel.
+    shutil.rmtree(ROOT / "build", ignore_errors=True)
     _run(sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(ROOT))
     wheel = next(out.glob("*.whl"))
     if not wheel.name.endswith("-py3-none-any.whl"):
@@ -90,6 +93,7 @@ def on_config(config):
         "lock": f"{base}py/{digest}/pyodide-lock.json",
         "package": PACKAGE,
         "version": digest,
+        "site": base,  # the site root: the offline copy's caches are named after it
     }
     return config
 

@@ -1,11 +1,18 @@
 // The calculators' Web Worker: runs Pyodide and our `calculators` package, off the main thread.
 // Protocol (JSON in and out, requests matched by id):
-//   page -> worker  {type: "boot", pyodide, lock, package, stdlib, stdlibFull}
-//   worker -> page  {type: "stage", stage: "starting"} | {type: "ready"} | {type: "boot-error", reason, detail}
+//   page -> worker  {type: "boot", pyodide, lock, package, stdlib, stdlibFull, site, calculators}
+//   worker -> page  {type: "stage", stage: "starting"} | {type: "ready", timings, snapshot}
+//                   | {type: "boot-error", reason, detail}
 //   page -> worker  {type: "run", id, calculator, lang, fields}
 //   worker -> page  {type: "result", id, ok, errors, html, data}
 
+// Loaded alongside Pyodide rather than before the worker runs (a static import would add a round
+// trip in front of every download); without it the runtime just starts the long way.
+const snapshots = import("./snapshot.js").catch(() => null);
+
 let runCalculator = null;
+let storeSnapshot = () => {}; // keeps the snapshot made during the boot, once
+const STORE_SNAPSHOT_AFTER_MS = 3000;
 let bootSettled = false;
 
 function bootFailed(reason, detail) {
@@ -53,7 +60,18 @@ function fetchSync(url) {
   return new Uint8Array(request.response);
 }
 
-async function boot({ pyodide: indexURL, lock: lockFileURL, package: packageName, stdlib, stdlibFull }) {
+// Run once in a fresh runtime (and kept in its snapshot): the entry point the page calls, and the
+// page's calculators imported ahead of the first calculation.
+const PREPARE = `
+import json
+import calculators
+from calculators.registry import CALCULATORS
+def _run_json(calculator, fields, lang):
+    return json.dumps(calculators.run(calculator, json.loads(fields), lang), ensure_ascii=False)
+`;
+
+async function boot(config) {
+  const { pyodide: indexURL, lock: lockFileURL, package: packageName, stdlib, stdlibFull } = config;
   if (typeof WebAssembly !== "object") {
     throw Object.assign(new Error("WebAssembly is not available"), { reason: "wasm" });
   }
@@ -68,7 +86,7 @@ async function boot({ pyodide: indexURL, lock: lockFileURL, package: packageName
   }
   stage("pyodide_module");
   const loadErrors = []; // Pyodide reports a failed or tampered download on stderr instead of throwing
-  const pyodide = await loadPyodide({
+  const options = {
     indexURL,
     lockFileURL,
     packageBaseUrl: new URL(".", new URL(lockFileURL, self.location.href)).href,
@@ -81,27 +99,58 @@ async function boot({ pyodide: indexURL, lock: lockFileURL, package: packageName
       loadErrors.push(line);
       console.debug(line);
     },
-  });
+  };
+  const snapshotting = await snapshots;
+  const place = snapshotting && snapshotting.snapshotPlace(config);
+  const kept = place && (await snapshotting.readSnapshot(place));
+  stage("snapshot_read");
+  let pyodide = null;
+  let snapshot = "none";
+  if (kept) {
+    try {
+      pyodide = await loadPyodide({ ...options, _loadSnapshot: kept });
+      snapshot = "restored";
+    } catch (error) {
+      if (bootSettled) throw error; // a failed download, already reported: not the snapshot's fault
+      console.debug("calculators: the kept snapshot could not be restored", error);
+      await snapshotting.dropSnapshot(place);
+      loadErrors.length = 0;
+    }
+  }
+  if (!pyodide) pyodide = await loadPyodide({ ...options, ...(place ? { _makeSnapshot: true } : {}) });
   stage("python_started");
   postMessage({ type: "stage", stage: "starting" });
   if (!pyodide.loadedPackages[packageName]) {
     throw Object.assign(new Error(loadErrors.join(" ") || `${packageName} not loaded`), { reason: "missing" });
   }
   stage("package_loaded");
+  if (snapshot !== "restored") pyodide.runPython(PREPARE);
+  const names = (config.calculators || []).filter((name) => /^[a-z0-9-]+$/.test(name));
+  if (names.length) pyodide.runPython(`for _name in ${JSON.stringify(names)}: CALCULATORS[_name]`);
+  if (place && snapshot !== "restored") {
+    // Before any calculation: the snapshot never holds what a reader typed.
+    try {
+      const bytes = snapshotting.makeSnapshot(pyodide);
+      // Stored once the first answer is out (or after a moment): packing and writing 30 MB must
+      // not hold the first answer back. The bytes were taken above, before any calculation.
+      let stored = false;
+      storeSnapshot = () => {
+        if (!stored) snapshotting.keepSnapshot(place, bytes);
+        stored = true;
+      };
+      setTimeout(storeSnapshot, STORE_SNAPSHOT_AFTER_MS);
+      snapshot = "made";
+    } catch (error) {
+      console.debug("calculators: no snapshot this time", error);
+    }
+  }
   if (stdlib && stdlibFull) {
     pyodide.registerJsModule("_calc_host", { fetch_full_stdlib: () => fetchSync(stdlibFull) });
     pyodide.runPython("import _calc_host, _stdlib_fallback\n_stdlib_fallback.install(_calc_host.fetch_full_stdlib)");
   }
-  runCalculator = pyodide.runPython(
-    [
-      "import json",
-      "import calculators",
-      "def _run_json(calculator, fields, lang):",
-      "    return json.dumps(calculators.run(calculator, json.loads(fields), lang), ensure_ascii=False)",
-      "_run_json",
-    ].join("\n"),
-  );
+  runCalculator = pyodide.globals.get("_run_json");
   stage("package_imported");
+  return snapshot;
 }
 
 function reasonOf(error) {
@@ -115,8 +164,8 @@ self.onmessage = async (event) => {
   const message = event.data || {};
   if (message.type === "boot") {
     try {
-      await boot(message);
-      if (!bootSettled) postMessage({ type: "ready", timings });
+      const snapshot = await boot(message);
+      if (!bootSettled) postMessage({ type: "ready", timings, snapshot });
       bootSettled = true;
     } catch (error) {
       await probing; // a failed download's own reason first
@@ -134,5 +183,6 @@ self.onmessage = async (event) => {
     }
     const ms = Math.round((performance.now() - started) * 10) / 10; // Python's share, for the benchmark
     postMessage({ type: "result", id: message.id, ms, ...answer });
+    setTimeout(storeSnapshot, 0);
   }
 };
