@@ -9,7 +9,8 @@ from typing import Any
 
 from .core.i18n import LANGS, SITE_LANGS, Text, t
 from .page.fields import FieldErrors, read_fields
-from .page.forms import STEPS, Step, render_form, render_skip_links
+from .page.forms import STEP_TITLES, STEPS, Step, render_form, render_skip_links
+from .page.markup import mark_chinese
 from .registry import CALCULATORS
 
 __all__ = ["run", "form_html", "skip_links_html"]
@@ -29,6 +30,21 @@ MESSAGES: dict[str, Text] = {
     },
     "bad_fields": {"zh": "输入格式不正确。", "en": "The input is not in the expected form."},
 }
+
+
+HTML_IN_DATA = ("schedules",)
+"""Entries of a result's ``data`` that hold HTML the page inserts later (a plan's month-by-month
+tables, built when their ``<details>`` opens): marked for language like the result itself."""
+
+
+def _marked_data(data: Mapping[str, Any], lang: str) -> Mapping[str, Any]:
+    """``data`` with the Chinese in its HTML entries marked (see :func:`mark_chinese`)."""
+    if not any(key in data for key in HTML_IN_DATA):
+        return data
+    return {
+        key: [mark_chinese(part, lang) for part in value] if key in HTML_IN_DATA else value
+        for key, value in data.items()
+    }
 
 
 def _failure(errors: Mapping[str, str]) -> dict[str, Any]:
@@ -79,7 +95,10 @@ def run(calculator: str, fields: dict, lang: str) -> dict:
     except Exception:  # noqa: BLE001 - the page must get a message, never a traceback
         traceback.print_exc()
         return _failure({"_form": t(MESSAGES, "internal", lang)})
-    return {"ok": True, "errors": {}, "html": result.html, "data": _jsonable(result.data)}
+    # One place marks the language of every result: Chinese quoted in an English result (a scam
+    # warning's terms, a Chinese message, an app's button labels) gets lang="zh", like static pages.
+    html = mark_chinese(result.html, lang)
+    return {"ok": True, "errors": {}, "html": html, "data": _jsonable(_marked_data(result.data, lang))}
 
 
 def form_html(calculator: str, lang: str) -> str:
@@ -87,7 +106,9 @@ def form_html(calculator: str, lang: str) -> str:
     if lang not in SITE_LANGS:
         raise KeyError(f"unknown language {lang!r}")
     found = CALCULATORS[calculator]
-    steps = [Step(c.name, c.title, c.page) for c in (CALCULATORS.get(name) for name in STEPS) if c]
+    steps = [
+        Step(c.name, STEP_TITLES[c.name], c.page) for c in (CALCULATORS.get(name) for name in STEPS) if c
+    ]
     return render_form(found, lang, steps)
 
 
