@@ -10,8 +10,10 @@ drives Debian's chromium with a fresh profile per measurement:
 (c) the same on a second visit with the HTTP cache warm;
 (d) median and 95th percentile of 50 recalculations after ready (true cost, and a 3-debt,
     60-month plan), from submit to the result on the page;
-(e) main-thread long tasks over 50 ms during boot (count and longest), apart from those of the
-    page's own load (the theme), which text-only pages have too;
+(e) main-thread long tasks over 50 ms while the runtime boots (count and longest): the runtime
+    starts while the page loads, so they are counted apart: after the page's load event (the
+    boot's own), and during the page's load (the theme's start-up), next to the same count on a
+    text-only page, which has no runtime at all;
 (f) bytes transferred for a text-only page and for the calculator page on a first visit (the
     page itself, with the service worker blocked), and apart from them what the service worker
     copies in the background for offline use;
@@ -65,6 +67,11 @@ new PerformanceObserver((list) => {
 }).observe({ type: "longtask", buffered: true });
 """
 MARKS = "performance.getEntriesByType('mark').map((m) => [m.name, m.startTime, m.detail])"
+LOADED = """new Promise((done) => {
+  const end = () => performance.getEntriesByType("navigation")[0].loadEventEnd;
+  if (end()) done(end());
+  else addEventListener("load", () => setTimeout(() => done(end()), 0), { once: true });
+})"""
 RECALCULATE = """
 async ([formSelector, inputName, base, count]) => {
   const form = document.querySelector(formSelector);
@@ -240,8 +247,9 @@ class Visit:
     """One visit of the calculator page: when things happened, in ms since navigation."""
 
     result: float  # the first correct result is on the page
-    worker_start: float  # the page started the worker (first focus, or idle)
+    worker_start: float  # the page started the worker (start.js, while the page loads)
     ready: float  # Python and the calculators are loaded
+    loaded: float  # the page's load event ended
     stages: dict[str, float]  # the worker's own clock, from its creation
     page_tasks: list[float]  # main-thread long tasks before the worker started (page load)
     boot_tasks: list[float]  # main-thread long tasks while Pyodide booted
@@ -264,16 +272,31 @@ def first_result(context: BrowserContext, base: str) -> Visit:
     result = now(page)
     marks = {name: (start, detail) for name, start, detail in page.evaluate(MARKS)}
     worker_start, ready = marks["calc:worker-start"][0], marks["calc:ready"][0]
+    loaded = page.evaluate(LOADED)
     tasks = page.evaluate("window.__longTasks")
     return Visit(
         result=result,
         worker_start=worker_start,
         ready=ready,
+        loaded=loaded,
         stages=marks["calc:ready"][1] or {},
-        page_tasks=[duration for start, duration in tasks if start < worker_start and duration > 50],
-        boot_tasks=[duration for start, duration in tasks if worker_start <= start < ready and duration > 50],
+        page_tasks=[duration for start, duration in tasks if start < loaded and duration > 50],
+        boot_tasks=[
+            duration
+            for start, duration in tasks
+            if max(worker_start, loaded) <= start < ready and duration > 50
+        ],
         page=page,
     )
+
+
+def text_page_tasks(context: BrowserContext, base: str) -> list[float]:
+    """Main-thread long tasks while a text-only page loads (no runtime): the theme's own."""
+    page = context.new_page()
+    page.add_init_script(LONG_TASKS)
+    page.goto(f"{base}en/guide/introduction/", wait_until="load")
+    page.wait_for_timeout(500)
+    return [duration for _, duration in page.evaluate("window.__longTasks") if duration > 50]
 
 
 def recalculations(
@@ -344,8 +367,9 @@ def measure(base: str, slow_base: str, traffic: Traffic, repeat: int, profiles: 
     boots: list[float] = []
     colds: list[Visit] = []
     warms: list[float] = []
-    returns: list[float] = []
+    returns: list[Visit] = []
     offline_returns: list[float] = []
+    text_tasks: list[float] = []
     slow_boots: list[float] = []
     slow_colds: list[float] = []
     with sync_playwright() as playwright:
@@ -366,7 +390,8 @@ def measure(base: str, slow_base: str, traffic: Traffic, repeat: int, profiles: 
                 return first_result(context, base).result
 
             warms.append(with_fresh(warm, service_workers="block"))  # type: ignore[arg-type]
-            returns.append(with_fresh(lambda c: return_visit(c, base, offline=False).result))  # type: ignore[arg-type]
+            returns.append(with_fresh(lambda c: return_visit(c, base, offline=False)))  # type: ignore[arg-type]
+            text_tasks.extend(with_fresh(lambda context: text_page_tasks(context, base)))  # type: ignore[arg-type]
             offline_returns.append(with_fresh(lambda c: return_visit(c, base, offline=True).result))  # type: ignore[arg-type]
             slow_boots.append(with_fresh(lambda context: control_boot(context, slow_base)))  # type: ignore[arg-type]
             slow_colds.append(with_fresh(lambda context: first_result(context, slow_base).result))  # type: ignore[arg-type]
@@ -405,7 +430,9 @@ def measure(base: str, slow_base: str, traffic: Traffic, repeat: int, profiles: 
         "boot": median(boots),
         "colds": colds,
         "warm": median(warms),
-        "return": median(returns),
+        "return": median([visit.result for visit in returns]),
+        "returns": returns,
+        "text_tasks": text_tasks,
         "offline_return": median(offline_returns),
         "slow_boot": median(slow_boots),
         "slow_cold": median(slow_colds),
@@ -419,23 +446,33 @@ def measure(base: str, slow_base: str, traffic: Traffic, repeat: int, profiles: 
     }
 
 
-def breakdown(colds: list[Visit]) -> list[tuple[str, str, str]]:
-    """Where the cold visit's time goes (medians), on the page's and the worker's clocks."""
+def breakdown(visits: list[Visit]) -> list[tuple[str, str, str]]:
+    """Where a visit's time goes (medians), on the page's and the worker's clocks."""
 
     def stage(visit: Visit, name: str) -> float:
         return visit.worker_start + visit.stages.get(name, float("nan"))
 
     steps = [
-        ("page load until the worker starts (first focus)", lambda v: v.worker_start),
+        ("navigation until the worker starts (start.js)", lambda v: v.worker_start),
         ("worker script and pyodide.mjs loaded", lambda v: stage(v, "pyodide_module") - v.worker_start),
         (
-            "Pyodide boot, the wheel fetched and installed meanwhile",
-            lambda v: stage(v, "python_started") - stage(v, "pyodide_module"),
+            "snapshot looked up (and read, if kept)",
+            lambda v: stage(v, "snapshot_read") - stage(v, "pyodide_module"),
         ),
-        ("import calculators", lambda v: stage(v, "package_imported") - stage(v, "package_loaded")),
+        (
+            "Pyodide boot or restore, the wheel fetched and installed meanwhile",
+            lambda v: stage(v, "python_started") - stage(v, "snapshot_read"),
+        ),
+        (
+            "import calculators (the page's)",
+            lambda v: stage(v, "package_imported") - stage(v, "package_loaded"),
+        ),
         ("ready to first result on the page", lambda v: v.result - v.ready),
+        ("    (the page's own load event ended at)", lambda v: v.loaded),
     ]
-    return [(f"    {label}", f"{median([step(v) for v in colds]):,.0f} ms", "") for label, step in steps]
+    snapshots = sorted({str(visit.stages.get("snapshot", "?")) for visit in visits})
+    rows = [(f"    {label}", f"{median([step(v) for v in visits]):,.0f} ms", "") for label, step in steps]
+    return [*rows, ("    snapshot", "/".join(snapshots), "")]
 
 
 def report(results: dict[str, object]) -> str:
@@ -443,6 +480,8 @@ def report(results: dict[str, object]) -> str:
     back, offline_back = results["return"], results["offline_return"]
     slow_boot, slow_cold = results["slow_boot"], results["slow_cold"]
     colds: list[Visit] = results["colds"]  # type: ignore[assignment]
+    returns: list[Visit] = results["returns"]  # type: ignore[assignment]
+    text_tasks: list[float] = results["text_tasks"]  # type: ignore[assignment]
     cold = median([visit.result for visit in colds])
     (true_cost, true_cost_python), (plan, plan_python) = results["true_cost"], results["plan"]
     page_tasks = [task for visit in colds for task in visit.page_tasks]
@@ -463,6 +502,7 @@ def report(results: dict[str, object]) -> str:
         *breakdown(colds),
         ("(c) same, second visit, warm HTTP cache, no service worker", f"{warm:,.0f} ms", ""),
         ("(g) return visit to the other calculator page, service worker", f"{back:,.0f} ms", ""),
+        *breakdown(returns),
         ("(h) the same, network off", f"{offline_back:,.0f} ms", "works, = (g)"),
         ("    b/a", f"{cold / boot:.2f}", "<= 0.5"),
         ("    c/a", f"{warm / boot:.2f}", "(lower is better)"),
@@ -484,11 +524,12 @@ def report(results: dict[str, object]) -> str:
         ),
         ("    of which Python in the worker: median", f"{median(plan_python):.1f} ms", ""),
         (
-            f"(e) main-thread long tasks > 50 ms, {repeat} visits: while Pyodide boots",
+            f"(e) main-thread long tasks > 50 ms, {repeat} visits: boot, after the page loaded",
             tasks(boot_tasks),
             "none",
         ),
-        ("    and before, while the page itself loads (theme)", tasks(page_tasks), ""),
+        ("    during the page's own load (the boot runs meanwhile)", tasks(page_tasks), ""),
+        ("    a text-only page's load, no runtime at all", tasks(text_tasks), "= the line above"),
         (
             "(f) bytes, text-only page, first visit (all / runtime)",
             f"{kb(text_only[0])} / {text_only[1]:,}",

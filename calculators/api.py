@@ -10,7 +10,8 @@ from typing import Any
 from .core.i18n import LANGS, SITE_LANGS, Text, t
 from .page.base import Result
 from .page.fields import FieldErrors, read_fields
-from .page.forms import STEPS, Step, render_form, render_skip_links
+from .page.forms import STEP_TITLES, STEPS, Step, render_form, render_skip_links
+from .page.markup import mark_chinese
 from .registry import CALCULATORS
 
 __all__ = ["run", "run_for_page", "run_parts", "form_html", "skip_links_html"]
@@ -30,6 +31,21 @@ MESSAGES: dict[str, Text] = {
     },
     "bad_fields": {"zh": "输入格式不正确。", "en": "The input is not in the expected form."},
 }
+
+
+HTML_IN_DATA = ("schedules",)
+"""Entries of a result's ``data`` that hold HTML the page inserts later (a plan's month-by-month
+tables, built when their ``<details>`` opens): marked for language like the result itself."""
+
+
+def _marked_data(data: Mapping[str, Any], lang: str) -> Mapping[str, Any]:
+    """``data`` with the Chinese in its HTML entries marked (see :func:`mark_chinese`)."""
+    if not any(key in data for key in HTML_IN_DATA):
+        return data
+    return {
+        key: [mark_chinese(part, lang) for part in value] if key in HTML_IN_DATA else value
+        for key, value in data.items()
+    }
 
 
 def _failure(errors: Mapping[str, str]) -> dict[str, Any]:
@@ -72,6 +88,12 @@ def _calculate(calculator: object, fields: object, lang: object) -> Result | dic
         return _failure({"_form": t(MESSAGES, "internal", lang)})
 
 
+def _marked_html(html: str, lang: str) -> str:
+    """One place marks the language of every result: Chinese quoted in an English result (a scam
+    warning's terms, a Chinese message, an app's button labels) gets lang="zh", like static pages."""
+    return mark_chinese(html, lang)
+
+
 def _build(parts: Mapping[str, Callable[[], Any]], lang: str) -> dict[str, Any] | None:
     """Build deferred parts of a result; ``None`` (after printing why) if one fails."""
     try:
@@ -100,7 +122,12 @@ def run(calculator: str, fields: dict, lang: str) -> dict:
     later = _build(result.later, lang)
     if later is None:
         return _failure({"_form": t(MESSAGES, "internal", lang)})
-    return {"ok": True, "errors": {}, "html": result.html, "data": _jsonable({**result.data, **later})}
+    return {
+        "ok": True,
+        "errors": {},
+        "html": _marked_html(result.html, lang),
+        "data": _jsonable(_marked_data({**result.data, **later}, lang)),
+    }
 
 
 def run_for_page(calculator: str, fields: dict, lang: str) -> dict:
@@ -120,8 +147,8 @@ def run_for_page(calculator: str, fields: dict, lang: str) -> dict:
     return {
         "ok": True,
         "errors": {},
-        "html": result.html,
-        "data": _jsonable(data),
+        "html": _marked_html(result.html, lang),
+        "data": _jsonable(_marked_data(data, lang)),
         "later": list(result.later),
     }
 
@@ -138,7 +165,7 @@ def run_parts(calculator: str, fields: dict, lang: str, names: Sequence[str]) ->
     parts = _build({name: result.later[name] for name in wanted if name in result.later}, lang)
     if parts is None:
         return _failure({"_form": t(MESSAGES, "internal", lang)})
-    return {"ok": True, "errors": {}, "html": "", "data": _jsonable(parts)}
+    return {"ok": True, "errors": {}, "html": "", "data": _jsonable(_marked_data(parts, lang))}
 
 
 def form_html(calculator: str, lang: str) -> str:
@@ -146,7 +173,9 @@ def form_html(calculator: str, lang: str) -> str:
     if lang not in SITE_LANGS:
         raise KeyError(f"unknown language {lang!r}")
     found = CALCULATORS[calculator]
-    steps = [Step(c.name, c.title, c.page) for c in (CALCULATORS.get(name) for name in STEPS) if c]
+    steps = [
+        Step(c.name, STEP_TITLES[c.name], c.page) for c in (CALCULATORS.get(name) for name in STEPS) if c
+    ]
     return render_form(found, lang, steps)
 
 

@@ -116,7 +116,7 @@ def test_plan_option_into_the_agreement_calendar_file_and_tracker(
         "#calc-plan-result section[data-option=longer_term]"
     )
 
-    # "Use this option for my agreement" opens section 6 with the terms filled in.
+    # "Use this option in my agreement" opens section 6 with the terms filled in.
     page.click("#calc-plan-result section[data-option=longer_term] .calc-carry[data-carry-target=agreement]")
     page.wait_for_url(f"{base_url}{root}guide/6-follow-up/#calc-agreement")
     defaults = {field.name: field.default for field in agreement_tool.FIELDS}

@@ -66,3 +66,43 @@ def test_the_home_page_shows_where_to_start_and_the_warning_on_a_phone(
     context.close()
     assert start["y"] + start["height"] <= 740
     assert warning["y"] + warning["height"] <= 740
+
+
+# How a result reads at 360 px: figures on one line, type not too small, buttons in one column.
+READING = """
+name => {
+  const box = document.getElementById(`calc-${name}-result`);
+  const size = (el, pseudo) => parseFloat(getComputedStyle(el, pseudo).fontSize);
+  const figures = [...box.querySelectorAll(".calc-figures > div:not(.calc-figure-words) dd")];
+  const tallFigures = figures
+    .filter((dd) => dd.getBoundingClientRect().height > 1.5 * parseFloat(getComputedStyle(dd).lineHeight))
+    .map((dd) => dd.textContent);
+  const cells = [...box.querySelectorAll(".calc-table-wrap td")].filter((td) => td.getClientRects().length);
+  return {
+    figures: figures.length,
+    tallFigures,
+    smallestCell: Math.min(...cells.map((td) => size(td))),
+    smallestLabel: Math.min(...cells.map((td) => size(td, "::before"))),
+    carryWidths: [...new Set([...box.querySelectorAll(".calc-carry")].map((b) => Math.round(b.getBoundingClientRect().width)))],
+  };
+}
+"""
+
+
+@pytest.mark.parametrize("root", ["", "en/"])
+@pytest.mark.parametrize(
+    ("page_path", "name"),
+    [("guide/2-repayment-capacity/", "plan"), ("guide/1-repayment-mechanism/", "true-cost")],
+)
+def test_a_result_reads_well_at_360_px(browser, base_url: str, root: str, page_path: str, name: str) -> None:
+    """Money figures ("10,880.00 yuan") stay on one line, table text (the schedules inside their
+    <details> too) is at least 12 px with labels at least 11 px, carry buttons form one column."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=1)
+    page = context.new_page()
+    show_result(page, base_url, f"{root}{page_path}", name)
+    found = page.evaluate(READING, name)
+    context.close()
+    assert found["figures"] and found["tallFigures"] == [], found
+    if name == "plan":
+        assert found["smallestCell"] >= 12 and found["smallestLabel"] >= 11, found
+        assert len(found["carryWidths"]) == 1, found

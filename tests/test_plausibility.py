@@ -33,7 +33,8 @@ ORDINARY_TRUE_COST = [
 
 
 def _said(html: str) -> list[str]:
-    return re.findall(r"<p[^>]*>([^<]*)</p>", html)
+    """Each paragraph's text (Chinese quoted on an English page is inside a ``<span lang="zh">``)."""
+    return [re.sub(r"<[^>]+>", "", text) for text in re.findall(r"<p[^>]*>(.*?)</p>", html)]
 
 
 def _true_cost(kind: str, field: str, rate: str, lang: str, periods: str = "12") -> dict:

@@ -11,14 +11,14 @@ from calculators import run
 from tests.samples import GOOD
 
 UNIT = {"zh": "元", "en": "yuan"}
-MONEY_FIGURE = re.compile(r"<dd>([^<]*\d\.\d\d[^<]*)</dd>")
+MONEY_FIGURE = re.compile(r"<dd>([^<]*\d\.\d\d.*?)</dd>")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("name", ["true-cost", "capacity", "plan"])
+@pytest.mark.parametrize("name", ["true-cost", "capacity", "plan", "emergency-fund", "agreement"])
 def test_money_figures_show_their_unit(name: str, lang: str) -> None:
     figures = [
-        unescape(value)
+        unescape(re.sub(r"<[^>]+>", "", value))
         for fields in GOOD[name]
         for value in MONEY_FIGURE.findall(run(name, fields, lang)["html"])
         if not value.endswith("%")
@@ -32,6 +32,24 @@ def test_the_plan_tables_show_money_with_its_unit() -> None:
     debts = html.split("Your debts")[1].split("</table>")[0]
     assert "5,000.00 yuan" in debts and "28,000.00 yuan" in debts
     assert re.search(r'data-label="Total interest">[\d,]+\.\d\d yuan<', html)
+
+
+CHART_TABLE = re.compile(r'<details class="calc-chart-data">.*?(<table .*?</table>)', re.S)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en", "zh-Hant"])
+@pytest.mark.parametrize(("name", "index"), [("plan", 0), ("plan", 3), ("emergency-fund", 0)])
+def test_chart_data_tables_show_amounts_with_their_unit(name: str, index: int, lang: str) -> None:
+    """The chart's text alternative: every amount in its table carries 元 / yuan, the months don't."""
+    html = run(name, GOOD[name][index], lang)["html"]
+    tables = CHART_TABLE.findall(html)
+    assert tables, "no chart data table"
+    unit = UNIT.get(lang, "元")
+    for found in tables:
+        amounts = re.findall(r"<td[^>]*>([^<]*)</td>", found)
+        assert amounts and all(re.fullmatch(rf"[\d,]+\.\d\d {unit}", unescape(a)) for a in amounts), amounts
+        months = re.findall(r'<th scope="row"[^>]*>([^<]*)</th>', found)
+        assert months and all(month.isdigit() for month in months)
 
 
 def test_english_plurals() -> None:
@@ -64,3 +82,26 @@ def test_the_shortest_fixed_term_and_the_avalanche_are_told_apart() -> None:
         html = run("plan", GOOD["plan"][3], lang)["html"]
         assert fixed in html.split("calc-verdict")[1]
         assert yourself in html
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("name", sorted(GOOD))
+def test_every_table_cell_names_its_column_for_the_phone_cards(name: str, lang: str) -> None:
+    """On a phone each table row is a card that shows every cell under its column's name
+    (``data-label``): a cell without one would be a bare figure (the agreement's dates were)."""
+    for fields in GOOD[name]:
+        answer = run(name, fields, lang)
+        for html in [answer["html"], *answer["data"].get("schedules", [])]:
+            for cell in re.findall(r"<t[dh]\b(?![^>]*scope=\"col\")[^>]*>", html):
+                assert 'data-label="' in cell, (name, cell)
+
+
+def test_long_values_take_the_whole_line_and_amounts_keep_their_unit_apart() -> None:
+    html = run("plan", GOOD["plan"][3], "en")["html"]
+    assert re.search(r'<div class="calc-figure-words"><dt>Within your budget\?</dt><dd>No, ', html)
+    assert re.search(r'<dd>[\d,]+\.\d\d<span class="calc-figure-unit"> yuan</span></dd>', html)
+
+
+def test_a_sentence_that_ends_in_an_amount_is_words_not_a_figure() -> None:
+    html = run("plan", GOOD["plan"][3], "zh")["html"]
+    assert '<div class="calc-figure-words"><dt>在预算之内？</dt><dd>否，最高一期超出 ' in html

@@ -8,8 +8,8 @@ import re
 import pytest
 
 from calculators import CALCULATORS, form_html, skip_links_html
-from calculators.core.i18n import LANGS, pick
-from calculators.page.forms import STEPS
+from calculators.core.i18n import LANGS, SITE_LANGS, pick
+from calculators.page.forms import STEP_TITLES, STEPS
 from calculators.page.ui import UI
 
 ON_PATH = [name for name in STEPS if name in CALCULATORS]
@@ -34,13 +34,35 @@ def test_each_step_shows_the_whole_path_and_marks_itself(name: str, lang: str) -
     for number, (item, step) in enumerate(zip(items, ON_PATH, strict=True), start=1):
         calculator = CALCULATORS[step]
         assert f'<span class="calc-step-number">{number}</span>' in item
-        assert pick(calculator.title, lang) in item
+        assert f"</span> {pick(STEP_TITLES[step], lang)}" in item
         if step == name:
             assert item.startswith('<li aria-current="step">') and "<a " not in item
             continue
         same_page = calculator.page == CALCULATORS[name].page
         href = f"#calc-{step}" if same_page else f"../{calculator.page}/#calc-{step}"
         assert f'<a href="{href}">' in item
+
+
+def test_step_names_are_short_and_parallel_in_every_language() -> None:
+    """One noun per step, in each language: two characters in Chinese, one word in English, and the
+    Traditional page shows them converted (the path reads 预算 → 方案 → 申请 → 协议)."""
+    assert list(STEP_TITLES) == list(STEPS)
+    assert [pick(STEP_TITLES[s], "zh") for s in STEPS] == ["预算", "方案", "申请", "协议"]
+    assert [pick(STEP_TITLES[s], "en") for s in STEPS] == ["Budget", "Plan", "Request", "Agreement"]
+    for lang in LANGS:
+        names = [pick(STEP_TITLES[s], lang) for s in STEPS]
+        assert len(set(names)) == len(names)
+
+
+@pytest.mark.parametrize("lang", SITE_LANGS)
+def test_the_path_shows_the_step_names_not_the_calculators_titles(lang: str) -> None:
+    steps = _steps(form_html("plan", lang))
+    names = re.findall(r'<span class="calc-step-number">\d</span> ([^<]*)', steps)
+    assert names == [pick(STEP_TITLES[s], lang) for s in ON_PATH]
+    for name in ON_PATH:
+        assert pick(CALCULATORS[name].title, lang) not in steps
+    if lang == "zh-Hant":
+        assert names[:3] == ["預算", "方案", "申請"]
 
 
 @pytest.mark.parametrize("name", sorted(set(CALCULATORS) - set(ON_PATH)))

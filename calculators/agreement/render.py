@@ -14,7 +14,7 @@ from typing import Any
 
 from ..core.dates import date_name
 from ..core.i18n import pick, t
-from ..core.money import ZERO, display_money, money_str
+from ..core.money import ZERO, display_money, money_str, yuan
 from ..page.markup import (
     bullet_list,
     carry_button,
@@ -84,7 +84,7 @@ def _figures(terms: Terms, lang: str) -> list[tuple[str, str]]:
         (t(MESSAGES, "first_due", lang), date_name(terms.first_due, lang)),
         (t(MESSAGES, "day_of_month", lang), day),
         (t(MESSAGES, "count", lang), str(terms.count)),
-        (t(MESSAGES, "total", lang), display_money(terms.total)),
+        (t(MESSAGES, "total", lang), yuan(terms.total, lang)),
         (t(MESSAGES, "last_due", lang), date_name(terms.debt_free, lang)),
     ]
 
@@ -175,23 +175,25 @@ def progress_line(terms: Terms, lang: str) -> str:
 
 def _tracker(terms: Terms, lang: str) -> str:
     """The dates as a table with a tick box per payment, the progress line and the visible delete."""
-    head = "".join(
-        f'<th scope="col">{esc(t(MESSAGES, key, lang))}</th>'
-        for key in ("number", "due", "amount", "remaining", "paid")
-    )
+    names = [t(MESSAGES, key, lang) for key in ("number", "due", "amount", "remaining", "paid")]
+    head = "".join(f'<th scope="col" role="columnheader">{esc(name)}</th>' for name in names)
+    # Each cell names its column (data-label): on a phone every payment is a card (see markup.table).
+    number, due, amount, remaining, paid = (f' data-label="{esc(name)}"' for name in names)
     rows = []
     for payment in terms.payments:
         when = date_name(payment.due, lang)
         label = t(MESSAGES, "tick_label", lang, n=payment.number, date=when)
         rows.append(
-            f"<tr><td>{payment.number}</td><td>{esc(when)}</td><td>{display_money(payment.amount)}</td>"
-            f"<td>{display_money(payment.remaining)}</td>"
-            f'<td><input type="checkbox" class="calc-tick" data-index="{payment.number - 1}" '
+            f'<tr role="row"><th scope="row" role="rowheader"{number}>{payment.number}</th>'
+            f'<td role="cell"{due}>{esc(when)}</td><td role="cell"{amount}>{display_money(payment.amount)}</td>'
+            f'<td role="cell"{remaining}>{display_money(payment.remaining)}</td>'
+            f'<td role="cell"{paid}><input type="checkbox" class="calc-tick" data-index="{payment.number - 1}" '
             f'data-amount="{money_str(payment.amount)}" data-date="{esc(when)}" aria-label="{esc(label)}"></td></tr>'
         )
     table = (
-        f'<div class="calc-table-wrap"><table class="calc-table calc-agreement-dates"><thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></div>"
+        '<div class="calc-table-wrap"><table class="calc-table calc-agreement-dates calc-numbered" role="table">'
+        f'<thead role="rowgroup"><tr role="row">{head}</tr></thead>'
+        f'<tbody role="rowgroup">{"".join(rows)}</tbody></table></div>'
     )
     return (
         f'<div class="calc-tracker" data-tracker-key="{esc(terms.key)}" data-texts="{esc(_tracker_texts(lang))}">'

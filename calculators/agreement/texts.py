@@ -80,7 +80,7 @@ MESSAGES: dict[str, Text] = {
     "request_last_part": {"zh": "（最后一期 {last} 元）", "en": " (the last {last} yuan)"},
     # Dates and tracker
     "dates": {"zh": "还款日期和进度", "en": "The dates, and your progress"},
-    "number": {"zh": "期", "en": "No."},
+    "number": {"zh": "期数", "en": "No."},
     "due": {"zh": "还款日", "en": "Due"},
     "amount": {"zh": "金额（元）", "en": "Amount (yuan)"},
     "remaining": {"zh": "还完后还剩（元）", "en": "Left after it (yuan)"},

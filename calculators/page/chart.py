@@ -16,7 +16,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from ..core.i18n import Text, t
-from ..core.money import display_money
+from ..core.money import display_money, yuan
 from .markup import esc, table
 
 __all__ = ["balance_chart", "MESSAGES"]
@@ -109,9 +109,10 @@ def _data_table(
         months.append(longest)
 
     def at(balances: Sequence[Decimal], month: int) -> str:
+        """The amount at ``month`` with its unit, like every other amount in a result."""
         if month == 0:
-            return display_money(start)
-        return display_money(balances[month - 1] if month <= len(balances) else Decimal(0))
+            return yuan(start, lang)
+        return yuan(balances[month - 1] if month <= len(balances) else Decimal(0), lang)
 
     rows = [[str(month)] + [at(balances, month) for _, balances in series] for month in months]
     headers = [t(messages, "month", lang)] + [title for title, _ in series]

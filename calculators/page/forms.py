@@ -16,10 +16,19 @@ from .fields import Field, Group
 from .markup import esc
 from .ui import UI
 
-__all__ = ["STEPS", "Step", "render_form", "render_skip_links"]
+__all__ = ["STEPS", "STEP_TITLES", "Step", "render_form", "render_skip_links"]
 
 # The reader's path between calculators, in order; names not (yet) in the registry are left out.
 STEPS = ("capacity", "plan", "message", "agreement")
+
+# Each step's short name on the path: one noun for what the reader comes away with, in every
+# language (the calculators' own titles differ in form: "What can I afford?", "还款方案计算器").
+STEP_TITLES: dict[str, Text] = {
+    "capacity": {"zh": "预算", "en": "Budget"},
+    "plan": {"zh": "方案", "en": "Plan"},
+    "message": {"zh": "申请", "en": "Request"},
+    "agreement": {"zh": "协议", "en": "Agreement"},
+}
 
 FEATURE_ORDER = ("share", "csv", "print")
 

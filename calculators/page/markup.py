@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from html import escape
 
@@ -22,6 +23,7 @@ __all__ = [
     "ordered_list",
     "carry_button",
     "copy_block",
+    "mark_chinese",
 ]
 
 
@@ -40,9 +42,49 @@ def heading(text: str, level: int = 3) -> str:
 
 
 def definition_list(pairs: Iterable[tuple[str, str]], css: str = "calc-figures") -> str:
-    """Label/value pairs, each in its own ``<div>`` so they wrap well on narrow screens."""
-    items = "".join(f"<div><dt>{esc(label)}</dt><dd>{esc(value)}</dd></div>" for label, value in pairs)
+    """Label/value pairs, each in its own ``<div>`` so they wrap well on narrow screens.
+
+    A value that is words rather than a figure ("Stop harassing collection contact") takes the
+    whole line in the body's size (``calc-figure-words``): in a figure's large type, two to a line
+    on a phone, it would break into a tall column of single words.
+
+    >>> definition_list([("Months", "12"), ("Goal", "Stop harassing collection contact")])
+    '<dl class="calc-figures"><div><dt>Months</dt><dd>12</dd></div>\
+<div class="calc-figure-words"><dt>Goal</dt><dd>Stop harassing collection contact</dd></div></dl>'
+    """
+    items = "".join(
+        f'<div class="calc-figure-words"><dt>{esc(label)}</dt><dd>{esc(value)}</dd></div>'
+        if _is_words(value)
+        else f"<div><dt>{esc(label)}</dt><dd>{_figure(value)}</dd></div>"
+        for label, value in pairs
+    )
     return f'<dl class="{esc(css)}">{items}</dl>'
+
+
+_AMOUNT_AND_UNIT = re.compile(r"(-?[\d,]+(?:\.\d+)?) (yuan|元)")
+
+
+def _figure(value: str) -> str:
+    """A figure; an amount's unit in its own span, set smaller so "10,880.00 yuan" fits a phone's
+    half-width box on one line.
+
+    >>> _figure("10,880.00 yuan"), _figure("12"), _figure("超出 1.00 元")
+    ('10,880.00<span class="calc-figure-unit"> yuan</span>', '12', '超出 1.00 元')
+    """
+    amount = _AMOUNT_AND_UNIT.fullmatch(value)
+    if not amount:
+        return esc(value)
+    return f'{esc(amount.group(1))}<span class="calc-figure-unit"> {esc(amount.group(2))}</span>'
+
+
+FIGURE_WIDTH = 14
+"""The widest value (a Chinese character counts twice) that fits half a phone's width in a figure's
+type: "9 months", "17.07%", "还差 3 个月"; an amount with its unit always reads as a figure."""
+
+
+def _is_words(value: str) -> bool:
+    width = sum(2 if "\u3000" <= char <= "\uffef" else 1 for char in value)
+    return width > FIGURE_WIDTH and not _AMOUNT_AND_UNIT.fullmatch(value)
 
 
 def table(
@@ -133,3 +175,58 @@ def ordered_list(items: Iterable[str], css: str = "") -> str:
     '<ol class="calc-steps"><li>one</li></ol>'
     """
     return f"<ol{_class(css)}>{''.join(f'<li>{esc(item)}</li>' for item in items)}</ol>"
+
+
+# Han characters, CJK punctuation (“【】”) and full-width forms: marked ``lang="zh"`` as the build
+# marks static pages (overrides/hooks/page_language.py).
+CHINESE_RUN = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+")
+_TOKEN = re.compile(r"(<[^>]*>)|([^<]+)")
+_TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9-]+)")
+_LANG_ATTRIBUTE = re.compile(r'\slang="([^"]*)"')
+_VOID = frozenset({"area", "br", "col", "hr", "img", "input", "meta", "source", "wbr"})
+
+
+def _is_chinese(lang: str) -> bool:
+    return lang == "zh" or lang.startswith("zh-")
+
+
+def mark_chinese(html: str, lang: str) -> str:
+    """Wrap each run of Chinese written in a non-Chinese context in ``<span lang="zh">``.
+
+    The context is ``lang`` (the page's language) or, inside an element with a ``lang``
+    attribute, that attribute: Chinese quoted in an English result, or in an English message
+    shown on a Chinese page, is read by screen readers in Chinese and drawn in a Chinese font.
+    Chinese already inside a Chinese element (``lang="zh"``, ``lang="zh-Hant"``) is left as it is.
+    ``html`` is result markup built by this module: well-formed, every text escaped.
+
+    >>> mark_chinese('<p>Write “请转人工客服”.</p><pre lang="zh">我失业了</pre>', "en")
+    '<p>Write “<span lang="zh">请转人工客服</span>”.</p><pre lang="zh">我失业了</pre>'
+    >>> mark_chinese('<p>花呗</p><pre lang="en">Huabei (花呗)</pre>', "zh")
+    '<p>花呗</p><pre lang="en">Huabei (<span lang="zh">花呗</span>)</pre>'
+    """
+    if not CHINESE_RUN.search(html) or (_is_chinese(lang) and ' lang="' not in html):
+        return html
+    out: list[str] = []
+    open_elements: list[tuple[str, str]] = []  # (tag name, language of its text)
+    for match in _TOKEN.finditer(html):
+        tag, text = match.groups()
+        current = open_elements[-1][1] if open_elements else lang
+        if text is not None:
+            out.append(text if _is_chinese(current) else CHINESE_RUN.sub(_span, text))
+            continue
+        out.append(tag)
+        name = _TAG_NAME.match(tag)
+        if not name:
+            continue
+        element = name.group(1).lower()
+        if tag.startswith("</"):
+            while open_elements and open_elements.pop()[0] != element:
+                pass
+        elif element not in _VOID and not tag.endswith("/>"):
+            own = _LANG_ATTRIBUTE.search(tag)
+            open_elements.append((element, own.group(1) if own else current))
+    return "".join(out)
+
+
+def _span(run: re.Match[str]) -> str:
+    return f'<span lang="zh">{run.group(0)}</span>'

@@ -93,8 +93,8 @@ MESSAGES: dict[str, Text] = {
         "en": "Plan repayments with {safe} yuan a month",
     },
     "carry_fund": {
-        "zh": "用这些基本开支计算应急基金（7.2）",
-        "en": "Work out an emergency fund from these essentials (7.2)",
+        "zh": "用这些基本开支计算应急基金（第七部分）",
+        "en": "Work out an emergency fund from these essentials (section 7)",
     },
     "dti_note": {
         "zh": "负债收入比 = 每月必还的债务（其他债务{due_part}）÷ 收入。",

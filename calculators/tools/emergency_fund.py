@@ -23,7 +23,7 @@ from functools import cached_property
 from typing import Any
 
 from ..core.i18n import Text, t
-from ..core.money import ZERO, display_money, money_str, to_fen
+from ..core.money import ZERO, display_money, money_str, to_fen, yuan
 from ..page.base import Calculator, Result
 from ..page.chart import balance_chart
 from ..page.fields import Field
@@ -252,9 +252,9 @@ def _months_text(fund: Fund, lang: str) -> str:
 
 def _figures(fund: Fund, lang: str) -> list[tuple[str, str]]:
     return [
-        (t(MESSAGES, "target", lang), display_money(fund.target)),
-        (t(MESSAGES, "gap", lang), display_money(fund.gap)),
-        (t(MESSAGES, "per_month", lang), display_money(fund.saving)),
+        (t(MESSAGES, "target", lang), yuan(fund.target, lang)),
+        (t(MESSAGES, "gap", lang), yuan(fund.gap, lang)),
+        (t(MESSAGES, "per_month", lang), yuan(fund.saving, lang)),
         (t(MESSAGES, "months", lang), _months_text(fund, lang)),
     ]
 
@@ -307,7 +307,7 @@ def _plan(fund: Fund, lang: str) -> str:
         chart
         + heading(t(MESSAGES, "plan", lang))
         + paragraph(t(MESSAGES, "order", lang))
-        + f'<details class="calc-schedule-details"><summary>{summary}</summary>{table(headers, rows)}</details>'
+        + f'<details class="calc-schedule-details"><summary>{summary}</summary>{table(headers, rows, css="calc-table calc-by-month")}</details>'
     )
 
 

@@ -243,7 +243,8 @@ def calculate(values: dict[str, Any], lang: str) -> Result:
     if values.get("amount_owed") is None and values.get("monthly_offer") is None and not draft.dispute_only:
         parts.append(paragraph(t(MESSAGES, "no_numbers", lang), "calc-note"))
     copy = pick(UI["copy"], lang)
-    text_lang = draft.lang if written_lang(draft.lang) != written_lang(lang) else ""
+    # Marked whenever it differs from the page's: Simplified on a Traditional page is lang="zh" too.
+    text_lang = draft.lang if draft.lang != lang else ""
     texts = {
         "chat": chat_text(draft),
         "letter": letter_text(draft),

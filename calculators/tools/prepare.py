@@ -18,7 +18,7 @@ from ..page.markup import bullet_list, esc, heading, paragraph
 MESSAGES: dict[str, Text] = {
     "progress": {"zh": "已准备 {done} / {total} 项", "en": "{done} of {total} gathered"},
     "missing": {"zh": "还缺", "en": "Still missing"},
-    "item": {"zh": "{label}：{hint}", "en": "{label} — {hint}"},
+    "item": {"zh": "{label}：{hint}", "en": "{label}. {hint}"},
     "all_gathered": {
         "zh": "材料都准备好了。",
         "en": "Everything is gathered.",

@@ -6,7 +6,8 @@ builds the other languages and rewrites the search index). It reads the finished
 - ``pages``: every HTML page of every language (from the files, so a new language or page is
   included without touching this hook), as the URLs a reader opens (``guide/x/``, not ``index.html``);
 - ``assets``: what those pages load (stylesheets, scripts, icons, the page scripts' modules), the
-  search index, and the search worker with the language files it imports;
+  search index of every language (``search/``, ``en/search/``...: see ``search_per_language.py``),
+  and the search worker with the language files it imports;
 - ``runtime``: the calculators' runtime (Pyodide, the compiled standard library, the lock file and
   the wheel) under their versioned URLs (the worker script is an asset: its code may change under
   the same URL);
@@ -71,12 +72,12 @@ def referenced_assets(site: Path, pages: list[str], base: str) -> set[str]:
 
 
 def search_assets(site: Path) -> set[str]:
-    """The search index, Material's search worker and the lunr language files it imports."""
-    found = {"search/search_index.json"} if (site / "search" / "search_index.json").is_file() else set()
+    """Every language's search index, Material's search worker and the lunr language files it imports."""
+    indexes = sorted(site.glob("**/search/search_index.json"))
+    found = {index.relative_to(site).as_posix() for index in indexes}
     found |= {p.relative_to(site).as_posix() for p in site.glob("assets/javascripts/workers/*.js")}
     languages = ["stemmer.support", "multi"]
-    index = site / "search" / "search_index.json"
-    if index.is_file():
+    for index in indexes:
         languages += json.loads(index.read_text("utf-8"))["config"].get("lang", [])
     for language in languages:
         lunr = site / "assets" / "javascripts" / "lunr" / "min" / f"lunr.{language}.min.js"

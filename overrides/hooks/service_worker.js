@@ -36,8 +36,11 @@ self.addEventListener("activate", (event) => {
       if (!(await caches.has(RUNTIME_CACHE))) return;
       const runtime = await caches.open(RUNTIME_CACHE);
       const keep = new Set([...RUNTIME, absolute(MANIFEST.fullStdlib)]);
+      // The calculators' memory snapshot (assets/calc/snapshot.js) lives beside its wheel's lock file.
+      const kept = (url) =>
+        keep.has(url) || (/\/snapshot-[^/]*\.bin$/.test(url) && keep.has(new URL("pyodide-lock.json", url).href));
       for (const request of await runtime.keys()) {
-        if (!keep.has(request.url)) await runtime.delete(request);
+        if (!kept(request.url)) await runtime.delete(request);
       }
     })(),
   );

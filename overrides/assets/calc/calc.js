@@ -28,26 +28,26 @@ import {
   takeCarried,
 } from "./keep.js";
 import { addRow, applyShowWhen, removeRow, updateRowButtons } from "./rows.js";
-import { Runtime, startWhenIdle } from "./runtime.js";
+import { pageRuntime, startUnlessSavingData } from "./runtime.js";
 import { bindTracker, forgetTicks, showTracker } from "./tracker.js";
 
 const DEBOUNCE_MS = 250;
 
 const forms = [...document.querySelectorAll("form.calc-form")];
-const runtimeMeta = document.querySelector('meta[name="calc-runtime"]');
 
 const retry = () => {
   runtime.stop();
   runtime.start().then(() => forms.forEach((each) => calculate(each, { quiet: true })));
 };
 
-const runtime = new Runtime(runtimeMeta ? JSON.parse(runtimeMeta.content) : {}, (state, reason) => {
+const runtime = pageRuntime(); // started by start.js while the page loaded, unless saving data
+const followRuntime = (state, reason) => {
   for (const form of forms) setStatus(form, state, reason, retry);
   // Whatever the forms hold by now (typed while the runtime downloaded) is calculated at once.
   // (A calculation already waiting for the runtime is answered as soon as it is ready.)
   if (state !== "ready") return;
   for (const form of forms) if (form._touched?.size && !form._waiting) calculate(form, { quiet: true });
-});
+};
 
 async function calculate(form, { quiet = false, save = true } = {}) {
   const request = (form._request = (form._request || 0) + 1);
@@ -277,7 +277,8 @@ function bind(form) {
 openDetailsForPrint();
 buildSchedulesWhenOpened((form) => withParts(form, ["schedules"]));
 
-if (forms.length && runtimeMeta) {
+if (forms.length && runtime) {
   forms.forEach(bind);
-  startWhenIdle(runtime);
+  runtime.listen(followRuntime);
+  startUnlessSavingData(runtime); // already started by start.js, unless that script was held back
 }

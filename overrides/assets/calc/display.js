@@ -39,6 +39,26 @@ export function note(form, key) {
   status.textContent = `${status.textContent} ${ui(form, key)}`;
 }
 
+// Chinese in a message on a page in another language (the "2亿" a reader typed, quoted back) is
+// marked lang="zh", as Python marks it in results (calculators/page/markup.py, mark_chinese).
+const CHINESE_RUN = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+/g;
+
+function appendMarked(element, text, lang) {
+  if (lang === "zh" || lang?.startsWith("zh-")) {
+    element.append(text);
+    return;
+  }
+  let last = 0;
+  for (const run of text.matchAll(CHINESE_RUN)) {
+    const span = document.createElement("span");
+    span.lang = "zh";
+    span.textContent = run[0];
+    element.append(text.slice(last, run.index), span);
+    last = run.index + run[0].length;
+  }
+  element.append(text.slice(last));
+}
+
 function errorBox(form, key) {
   return document.getElementById(`${prefixOf(form)}-${key.replaceAll(".", "-")}-error`);
 }
@@ -63,7 +83,8 @@ export function showErrors(form, errors, { onlyTouched }) {
     if (onlyTouched && key !== "_form" && element && !form._touched.has(key)) continue;
     const box = errorBox(form, key) || errorBox(form, "_form");
     if (!box) continue;
-    box.textContent = box.textContent ? `${box.textContent} ${message}` : message;
+    if (box.textContent) box.append(" ");
+    appendMarked(box, message, form.dataset.lang);
     box.hidden = false;
     shown += 1;
     if (element && element.setAttribute) {

@@ -6,9 +6,10 @@ export const BOOT_TIMEOUT_MS = 120000; // a slow phone on a slow network may nee
 export const RUN_TIMEOUT_MS = 10000;
 
 export class Runtime {
-  constructor(config, onStatus) {
+  constructor(config, onStatus = null) {
     this.config = config;
-    this.onStatus = onStatus; // (state, reason) => void
+    this.listener = onStatus; // (state, reason) => void
+    this.status = null; // the last [state, reason], for a listener that comes later
     this.worker = null;
     this.ready = null;
     this.pending = new Map();
@@ -55,7 +56,7 @@ export class Runtime {
         if (data.type === "stage") this.onStatus(data.stage);
         else if (data.type === "ready") {
           clearTimeout(timer);
-          performance.mark("calc:ready", { detail: data.timings });
+          performance.mark("calc:ready", { detail: { ...data.timings, snapshot: data.snapshot } });
           this.booted = true;
           this.onStatus("ready");
           resolve();
@@ -66,6 +67,17 @@ export class Runtime {
     });
     this.ready.catch(() => {});
     return this.ready;
+  }
+
+  onStatus(state, reason) {
+    this.status = [state, reason];
+    if (this.listener) this.listener(state, reason);
+  }
+
+  /** Follow the runtime's state from now on, starting with the state it is in. */
+  listen(onStatus) {
+    this.listener = onStatus;
+    if (this.status) onStatus(...this.status);
   }
 
   stop() {
@@ -104,11 +116,24 @@ export class Runtime {
   }
 }
 
-// Start the runtime when the browser is idle, so it is ready by the time the reader has typed;
-// with Save-Data on, only on the first focus of a field (the caller's focus handler) instead.
-export function startWhenIdle(runtime) {
-  if (navigator.connection && navigator.connection.saveData) return;
-  const start = () => runtime.start();
-  if ("requestIdleCallback" in window) requestIdleCallback(start, { timeout: 4000 });
-  else setTimeout(start, 2000);
+// The page's one runtime, shared by start.js (which starts it while the page still loads) and
+// calc.js (which binds the forms): both import this module, so both get the same instance.
+let pageRuntimeInstance = null;
+
+export function pageRuntime() {
+  if (pageRuntimeInstance) return pageRuntimeInstance;
+  const meta = (name) => document.querySelector(`meta[name="${name}"]`);
+  const config = meta("calc-runtime") ? JSON.parse(meta("calc-runtime").content) : null;
+  if (!config) return null;
+  // The page's calculators are imported during the boot (and kept in the snapshot).
+  config.calculators = (meta("calc-page")?.content || "").split(" ").filter(Boolean);
+  pageRuntimeInstance = new Runtime(config);
+  return pageRuntimeInstance;
+}
+
+// Start at once, so the runtime boots while the page loads and the reader reads; with Save-Data
+// on, only on the first focus of a field (calc.js's focus handler) instead.
+export function startUnlessSavingData(runtime) {
+  if (!runtime || (navigator.connection && navigator.connection.saveData)) return;
+  runtime.start();
 }

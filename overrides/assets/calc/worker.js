@@ -1,14 +1,21 @@
 // The calculators' Web Worker: runs Pyodide and our `calculators` package, off the main thread.
 // Protocol (JSON in and out, requests matched by id):
-//   page -> worker  {type: "boot", pyodide, lock, package, stdlib, stdlibFull}
-//   worker -> page  {type: "stage", stage: "starting"} | {type: "ready"} | {type: "boot-error", reason, detail}
+//   page -> worker  {type: "boot", pyodide, lock, package, stdlib, stdlibFull, site, calculators}
+//   worker -> page  {type: "stage", stage: "starting"} | {type: "ready", timings, snapshot}
+//                   | {type: "boot-error", reason, detail}
 //   page -> worker  {type: "run", id, calculator, lang, fields, parts?}
 //   worker -> page  {type: "result", id, ms, ok, errors, html, data, later}
 // A run answers with calculators.run_for_page: data without the parts a calculator builds only
 // when asked for (their names in `later`: the plan's month-by-month tables and CSV). A run with
 // `parts` (names) answers with calculators.run_parts: just those parts, in data.
 
+// Loaded alongside Pyodide rather than before the worker runs (a static import would add a round
+// trip in front of every download); without it the runtime just starts the long way.
+const snapshots = import("./snapshot.js").catch(() => null);
+
 let runCalculator = null;
+let storeSnapshot = () => {}; // keeps the snapshot made during the boot, once
+const STORE_SNAPSHOT_AFTER_MS = 3000;
 let bootSettled = false;
 
 function bootFailed(reason, detail) {
@@ -25,10 +32,34 @@ function bootFailed(reason, detail) {
 // an answer means the file is there but damaged (a sha256 mismatch also rejects the fetch).
 const fetchDirect = self.fetch.bind(self);
 let probing = Promise.resolve();
+
+// The runtime's files, requested all at once when the boot starts rather than one after another
+// as Pyodide's loader comes to each (on a 4G link each step costs round trips). Pyodide's own
+// request for one of them is answered with the response already under way, provided it asks
+// with the same integrity (the wheel's sha256, from the lock file); otherwise it fetches itself.
+const early = new Map(); // absolute URL -> {integrity, response: Promise<Response>}
+
+function fetchEarly(files) {
+  for (const { url, integrity = "" } of files) {
+    const absolute = new URL(url, self.location.href).href;
+    const response = fetchDirect(absolute, integrity ? { integrity } : {});
+    response.catch(() => {}); // reported when Pyodide asks for it
+    early.set(absolute, { integrity, response });
+  }
+}
+
+function takeEarly(args) {
+  const url = args[0] instanceof Request ? args[0].url : new URL(String(args[0]), self.location.href).href;
+  const found = early.get(url);
+  if (!found || found.integrity !== ((args[1] && args[1].integrity) || "")) return null;
+  early.delete(url);
+  return found.response;
+}
+
 self.fetch = async (...args) => {
   let response;
   try {
-    response = await fetchDirect(...args);
+    response = await (takeEarly(args) || fetchDirect(...args));
   } catch (error) {
     if (!runCalculator) {
       const url = args[0] instanceof Request ? args[0].url : String(args[0]);
@@ -56,12 +87,35 @@ function fetchSync(url) {
   return new Uint8Array(request.response);
 }
 
-async function boot({ pyodide: indexURL, lock: lockFileURL, package: packageName, stdlib, stdlibFull }) {
+// Run once in a fresh runtime (and kept in its snapshot): the entry point the page calls, and the
+// page's calculators imported ahead of the first calculation.
+const PREPARE = `
+import json
+import calculators
+from calculators.registry import CALCULATORS
+def _run_json(calculator, fields, lang, parts=""):
+    fields = json.loads(fields)
+    if parts:
+        answer = calculators.run_parts(calculator, fields, lang, json.loads(parts))
+    else:
+        answer = calculators.run_for_page(calculator, fields, lang)
+    return json.dumps(answer, ensure_ascii=False)
+`;
+
+async function boot(config) {
+  const { pyodide: indexURL, lock: lockFileURL, package: packageName, stdlib, stdlibFull } = config;
   if (typeof WebAssembly !== "object") {
     throw Object.assign(new Error("WebAssembly is not available"), { reason: "wasm" });
   }
   let loadPyodide;
   stage("boot");
+  fetchEarly([
+    { url: `${indexURL}pyodide.asm.wasm` },
+    { url: stdlib || `${indexURL}python_stdlib.zip` },
+    { url: lockFileURL },
+    ...(config.wheel ? [{ url: config.wheel, integrity: config.wheelIntegrity }] : []),
+  ]);
+  import(`${indexURL}pyodide.asm.mjs`).catch(() => {}); // the same module Pyodide imports next
   try {
     ({ loadPyodide } = await import(`${indexURL}pyodide.mjs`));
   } catch (error) {
@@ -71,7 +125,7 @@ async function boot({ pyodide: indexURL, lock: lockFileURL, package: packageName
   }
   stage("pyodide_module");
   const loadErrors = []; // Pyodide reports a failed or tampered download on stderr instead of throwing
-  const pyodide = await loadPyodide({
+  const options = {
     indexURL,
     lockFileURL,
     packageBaseUrl: new URL(".", new URL(lockFileURL, self.location.href)).href,
@@ -84,32 +138,58 @@ async function boot({ pyodide: indexURL, lock: lockFileURL, package: packageName
       loadErrors.push(line);
       console.debug(line);
     },
-  });
+  };
+  const snapshotting = await snapshots;
+  const place = snapshotting && snapshotting.snapshotPlace(config);
+  const kept = place && (await snapshotting.readSnapshot(place));
+  stage("snapshot_read");
+  let pyodide = null;
+  let snapshot = "none";
+  if (kept) {
+    try {
+      pyodide = await loadPyodide({ ...options, _loadSnapshot: kept });
+      snapshot = "restored";
+    } catch (error) {
+      if (bootSettled) throw error; // a failed download, already reported: not the snapshot's fault
+      console.debug("calculators: the kept snapshot could not be restored", error);
+      await snapshotting.dropSnapshot(place);
+      loadErrors.length = 0;
+    }
+  }
+  if (!pyodide) pyodide = await loadPyodide({ ...options, ...(place ? { _makeSnapshot: true } : {}) });
   stage("python_started");
   postMessage({ type: "stage", stage: "starting" });
   if (!pyodide.loadedPackages[packageName]) {
     throw Object.assign(new Error(loadErrors.join(" ") || `${packageName} not loaded`), { reason: "missing" });
   }
   stage("package_loaded");
+  if (snapshot !== "restored") pyodide.runPython(PREPARE);
+  const names = (config.calculators || []).filter((name) => /^[a-z0-9-]+$/.test(name));
+  if (names.length) pyodide.runPython(`for _name in ${JSON.stringify(names)}: CALCULATORS[_name]`);
+  if (place && snapshot !== "restored") {
+    // Before any calculation: the snapshot never holds what a reader typed.
+    try {
+      const bytes = snapshotting.makeSnapshot(pyodide);
+      // Stored once the first answer is out (or after a moment): packing and writing 30 MB must
+      // not hold the first answer back. The bytes were taken above, before any calculation.
+      let stored = false;
+      storeSnapshot = () => {
+        if (!stored) snapshotting.keepSnapshot(place, bytes);
+        stored = true;
+      };
+      setTimeout(storeSnapshot, STORE_SNAPSHOT_AFTER_MS);
+      snapshot = "made";
+    } catch (error) {
+      console.debug("calculators: no snapshot this time", error);
+    }
+  }
   if (stdlib && stdlibFull) {
     pyodide.registerJsModule("_calc_host", { fetch_full_stdlib: () => fetchSync(stdlibFull) });
     pyodide.runPython("import _calc_host, _stdlib_fallback\n_stdlib_fallback.install(_calc_host.fetch_full_stdlib)");
   }
-  runCalculator = pyodide.runPython(
-    [
-      "import json",
-      "import calculators",
-      "def _run_json(calculator, fields, lang, parts):",
-      "    fields = json.loads(fields)",
-      "    if parts:",
-      "        answer = calculators.run_parts(calculator, fields, lang, json.loads(parts))",
-      "    else:",
-      "        answer = calculators.run_for_page(calculator, fields, lang)",
-      "    return json.dumps(answer, ensure_ascii=False)",
-      "_run_json",
-    ].join("\n"),
-  );
+  runCalculator = pyodide.globals.get("_run_json");
   stage("package_imported");
+  return snapshot;
 }
 
 function reasonOf(error) {
@@ -123,8 +203,8 @@ self.onmessage = async (event) => {
   const message = event.data || {};
   if (message.type === "boot") {
     try {
-      await boot(message);
-      if (!bootSettled) postMessage({ type: "ready", timings });
+      const snapshot = await boot(message);
+      if (!bootSettled) postMessage({ type: "ready", timings, snapshot });
       bootSettled = true;
     } catch (error) {
       await probing; // a failed download's own reason first
@@ -143,5 +223,6 @@ self.onmessage = async (event) => {
     }
     const ms = Math.round((performance.now() - started) * 10) / 10; // Python's share, for the benchmark
     postMessage({ type: "result", id: message.id, ms, ...answer });
+    setTimeout(storeSnapshot, 0);
   }
 };
