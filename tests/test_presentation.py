@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+from decimal import Decimal
 from html import unescape
 
 import pytest
@@ -32,6 +35,54 @@ def test_the_plan_tables_show_money_with_its_unit() -> None:
     debts = html.split("Your debts")[1].split("</table>")[0]
     assert "5,000.00 yuan" in debts and "28,000.00 yuan" in debts
     assert re.search(r'data-label="Total interest">[\d,]+\.\d\d yuan<', html)
+
+
+BARE_AMOUNT = re.compile(r"-?[\d,]+\.\d\d")
+CELL = re.compile(r'<t[dh]\b[^>]*\bdata-label="([^"]*)"[^>]*>(.*?)</t[dh]>', re.S)
+
+
+def _tables(answer: dict) -> list[str]:
+    """Every table of a result: in its page and the month-by-month schedules built when opened."""
+    return [*answer["html"].split("<table")[1:], *answer["data"].get("schedules", [])]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en", "zh-Hant"])
+@pytest.mark.parametrize("name", sorted(GOOD))
+def test_every_amount_in_a_table_has_its_unit_in_the_cell_or_its_column(name: str, lang: str) -> None:
+    """A table's amount says 元 / yuan itself ("1,000.00 元") or under a column that does
+    ("还款（元）", "Payment (yuan)"): the plan's schedules and the fund's plan had neither."""
+    unit = UNIT.get(lang, "元")
+    checked = 0
+    for fields in GOOD[name]:
+        for found in _tables(run(name, fields, lang)):
+            for column, cell in CELL.findall(found):
+                value = unescape(re.sub(r"<[^>]+>", "", cell)).strip()
+                if BARE_AMOUNT.fullmatch(value):
+                    assert unit in unescape(column), (name, column, value)
+                    checked += 1
+                elif BARE_AMOUNT.search(value) and not value.endswith("%"):
+                    assert unit in value, (name, column, value)
+    if name in ("plan", "emergency-fund"):
+        assert checked, "no amount under a column with its unit"
+
+
+MONEY_COLUMNS = {
+    "zh": ["还款（元）", "本金（元）", "利息（元）", "剩余欠款（元）"],
+    "en": ["Payment (yuan)", "Principal (yuan)", "Interest (yuan)", "Balance (yuan)"],
+    "zh-Hant": ["還款（元）", "本金（元）", "利息（元）", "剩餘欠款（元）"],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(MONEY_COLUMNS))
+def test_the_plan_csv_keeps_plain_numbers_under_headers_with_the_unit(lang: str) -> None:
+    data = run("plan", GOOD["plan"][3], lang)["data"]
+    header, *rows = list(csv.reader(io.StringIO(data["csv"].lstrip("\ufeff"))))
+    assert header[-4:] == MONEY_COLUMNS[lang]
+    assert rows
+    for row in rows:
+        for amount in row[-4:]:  # no separator, no unit: numbers a spreadsheet adds up (a paused
+            # month repays a negative principal: its interest is added to the balance)
+            assert re.fullmatch(r"-?\d+\.\d\d", amount) and Decimal(amount).is_finite(), row
 
 
 CHART_TABLE = re.compile(r'<details class="calc-chart-data">.*?(<table .*?</table>)', re.S)
