@@ -174,13 +174,15 @@ def ordered_list(items: Iterable[str], css: str = "") -> str:
     return f"<ol{_class(css)}>{''.join(f'<li>{esc(item)}</li>' for item in items)}</ol>"
 
 
-# Han characters, CJK punctuation (“【】”) and full-width forms: marked ``lang="zh"`` as the build
-# marks static pages (overrides/hooks/page_language.py).
+# Han characters, CJK punctuation (“【】”) and full-width forms: marked ``lang="zh"`` in results and,
+# through the same function, on static pages (overrides/hooks/page_language.py).
 CHINESE_RUN = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+")
 _TOKEN = re.compile(r"(<[^>]*>)|([^<]+)")
 _TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9-]+)")
 _LANG_ATTRIBUTE = re.compile(r'\slang="([^"]*)"')
 _VOID = frozenset({"area", "br", "col", "hr", "img", "input", "meta", "source", "wbr"})
+UNMARKABLE = frozenset({"option", "textarea", "script", "style", "title", "svg"})
+"""Elements whose text can hold no ``<span>`` (or, in an SVG, would not show one): left as they are."""
 
 
 def _is_chinese(lang: str) -> bool:
@@ -193,35 +195,43 @@ def mark_chinese(html: str, lang: str) -> str:
     The context is ``lang`` (the page's language) or, inside an element with a ``lang``
     attribute, that attribute: Chinese quoted in an English result, or in an English message
     shown on a Chinese page, is read by screen readers in Chinese and drawn in a Chinese font.
-    Chinese already inside a Chinese element (``lang="zh"``, ``lang="zh-Hant"``) is left as it is.
-    ``html`` is result markup built by this module: well-formed, every text escaped.
+    Chinese already inside a Chinese element (``lang="zh"``, ``lang="zh-Hant"``) is left as it is,
+    and so is the text of the :data:`UNMARKABLE` elements. A run is any sequence of Han
+    characters, CJK punctuation and full-width forms, so “【】” alone is marked too.
+    ``html`` is well-formed markup with every text escaped (a result, or a page's content).
 
     >>> mark_chinese('<p>Write “请转人工客服”.</p><pre lang="zh">我失业了</pre>', "en")
     '<p>Write “<span lang="zh">请转人工客服</span>”.</p><pre lang="zh">我失业了</pre>'
     >>> mark_chinese('<p>花呗</p><pre lang="en">Huabei (花呗)</pre>', "zh")
     '<p>花呗</p><pre lang="en">Huabei (<span lang="zh">花呗</span>)</pre>'
+    >>> mark_chinese('<p>Type 【】</p><option>简体中文</option><svg><text>花呗</text></svg>', "en")
+    '<p>Type <span lang="zh">【】</span></p><option>简体中文</option><svg><text>花呗</text></svg>'
     """
     if not CHINESE_RUN.search(html) or (_is_chinese(lang) and ' lang="' not in html):
         return html
     out: list[str] = []
-    open_elements: list[tuple[str, str]] = []  # (tag name, language of its text)
+    open_elements: list[tuple[str, str, bool]] = []  # (tag name, language of its text, markable)
     for match in _TOKEN.finditer(html):
         tag, text = match.groups()
-        current = open_elements[-1][1] if open_elements else lang
+        _, current, markable = open_elements[-1] if open_elements else ("", lang, True)
         if text is not None:
-            out.append(text if _is_chinese(current) else CHINESE_RUN.sub(_span, text))
+            out.append(CHINESE_RUN.sub(_span, text) if markable and not _is_chinese(current) else text)
             continue
         out.append(tag)
         name = _TAG_NAME.match(tag)
         if not name:
-            continue
+            continue  # a comment or a doctype
         element = name.group(1).lower()
         if tag.startswith("</"):
-            while open_elements and open_elements.pop()[0] != element:
-                pass
+            # A stray closing tag (no such element open) closes nothing.
+            if any(open_name == element for open_name, _, _ in open_elements):
+                while open_elements.pop()[0] != element:
+                    pass
         elif element not in _VOID and not tag.endswith("/>"):
             own = _LANG_ATTRIBUTE.search(tag)
-            open_elements.append((element, own.group(1) if own else current))
+            open_elements.append(
+                (element, own.group(1) if own else current, markable and element not in UNMARKABLE)
+            )
     return "".join(out)
 
 
