@@ -156,3 +156,30 @@ def test_long_values_take_the_whole_line_and_amounts_keep_their_unit_apart() -> 
 def test_a_sentence_that_ends_in_an_amount_is_words_not_a_figure() -> None:
     html = run("plan", GOOD["plan"][3], "zh")["html"]
     assert '<div class="calc-figure-words"><dt>在预算之内？</dt><dd>否，最高一期超出 ' in html
+
+
+ROW_NAMES = {
+    ("plan", "zh"): "第 1 期",
+    ("plan", "zh-Hant"): "第 1 期",
+    ("plan", "en"): "Month 1",
+    ("emergency-fund", "zh"): "第 1 个月",
+    ("emergency-fund", "zh-Hant"): "第 1 個月",
+    ("emergency-fund", "en"): "Month 1",
+    ("agreement", "zh"): "第 1 期",
+    ("agreement", "en"): "No. 1",
+}
+ROW_HEADER = re.compile(
+    r'<th scope="row"[^>]*?(?: data-before="([^"]*)")?(?: data-after="([^"]*)")?>(\d+)</th>'
+)
+
+
+@pytest.mark.parametrize(("name", "lang"), sorted(ROW_NAMES))
+def test_a_numbered_row_is_named_in_the_page_language_on_a_phone(name: str, lang: str) -> None:
+    """Each month's card is titled "第 1 期" / "Month 1" (the stylesheet puts ``data-before`` and
+    ``data-after`` around the number), not the column's name before it ("期 1", "月 1")."""
+    answer = run(name, GOOD[name][0], lang)
+    tables = [found for found in _tables(answer) if "calc-by-month" in found or "calc-numbered" in found]
+    numbered = [found for found in tables if 'data-before="' in found]
+    assert numbered, "no numbered table with row names"
+    before, after, number = ROW_HEADER.search(numbered[0]).groups()
+    assert f"{unescape(before or '')}{number}{unescape(after or '')}" == ROW_NAMES[(name, lang)]

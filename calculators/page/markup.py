@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from html import escape
 
 __all__ = [
     "esc",
     "definition_list",
     "table",
+    "row_name_attributes",
     "paragraph",
     "heading",
     "bullet_list",
@@ -88,7 +89,11 @@ def _is_words(value: str) -> bool:
 
 
 def table(
-    headers: Sequence[str], rows: Iterable[Sequence[object]], caption: str = "", css: str = "calc-table"
+    headers: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    caption: str = "",
+    css: str = "calc-table",
+    row_name: Callable[[object], str] | None = None,
 ) -> str:
     """A table whose first cell in each row names the row; numbers are right-aligned by the stylesheet.
 
@@ -102,11 +107,20 @@ def table(
 <th scope="col" role="columnheader">Item</th><th scope="col" role="columnheader">Amount</th></tr></thead>\
 <tbody role="rowgroup"><tr role="row"><th scope="row" role="rowheader" data-label="Item">Rent</th>\
 <td role="cell" data-label="Amount">1,000.00 元</td></tr></tbody></table></div>'
+
+    ``row_name`` gives a numbered row's name in the page's language ("第 3 期", "Month 3") from
+    its first cell: the card on a phone is titled with it (the words around the number go in
+    ``data-before`` / ``data-after``), while the wide table keeps the bare number under its column.
+
+    >>> table(["期"], [[3]], row_name=lambda n: f"第 {n} 期")  # doctest: +ELLIPSIS
+    '...<th scope="row" role="rowheader" data-label="期" data-before="第 " data-after=" 期">3</th>...'
     """
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
     head = "".join(f'<th scope="col" role="columnheader">{esc(h)}</th>' for h in headers)
     body = "".join(
-        '<tr role="row">' + "".join(_cell(index, headers, cell) for index, cell in enumerate(row)) + "</tr>"
+        '<tr role="row">'
+        + "".join(_cell(index, headers, cell, row_name) for index, cell in enumerate(row))
+        + "</tr>"
         for row in rows
     )
     return (
@@ -116,11 +130,28 @@ def table(
     )
 
 
-def _cell(index: int, headers: Sequence[str], value: object) -> str:
+def row_name_attributes(value: object, name: str) -> str:
+    """``data-before`` / ``data-after``: the words of a row's ``name`` around its number ``value``.
+
+    >>> row_name_attributes(12, "Month 12"), row_name_attributes(2, "第 2 个月")
+    (' data-before="Month "', ' data-before="第 " data-after=" 个月"')
+    """
+    before, found, after = name.partition(str(value))
+    if not found:
+        return ""
+    return (f' data-before="{esc(before)}"' if before else "") + (
+        f' data-after="{esc(after)}"' if after else ""
+    )
+
+
+def _cell(
+    index: int, headers: Sequence[str], value: object, row_name: Callable[[object], str] | None = None
+) -> str:
     """The first cell of a row is its header; every cell names its column in ``data-label``."""
     label = f' data-label="{esc(headers[index])}"' if index < len(headers) else ""
     if index == 0:
-        return f'<th scope="row" role="rowheader"{label}>{esc(value)}</th>'
+        named = row_name_attributes(value, row_name(value)) if row_name else ""
+        return f'<th scope="row" role="rowheader"{label}{named}>{esc(value)}</th>'
     return f'<td role="cell"{label}>{esc(value)}</td>'
 
 

@@ -66,6 +66,7 @@ MESSAGES: dict[str, Text] = {
     "schedules": {"zh": "逐月还款明细", "en": "Month-by-month schedules"},
     "schedule_of": {"zh": "逐月明细：{title}", "en": "Month by month: {title}"},
     "period": {"zh": "期", "en": "Month"},
+    "period_name": {"zh": "第 {n} 期", "en": "Month {n}"},
     # The schedule's money columns say their unit once, in the header (as the agreement's dates
     # do): the cells are plain amounts, and the CSV keeps plain numbers under the same headers.
     "payment": {"zh": "还款（元）", "en": "Payment (yuan)"},
@@ -254,7 +255,12 @@ def _schedule_table(plan: Plan, lang: str, first_due: date | None = None) -> str
         + [f"{payment:,.2f}", f"{principal:,.2f}", f"{interest:,.2f}", f"{balance:,.2f}"]
         for period, payment, principal, interest, balance in schedule_rows(plan)
     )
-    return table(headers, rows, css="calc-table calc-schedule calc-by-month")
+    return table(
+        headers,
+        rows,
+        css="calc-table calc-schedule calc-by-month",
+        row_name=lambda n: t(MESSAGES, "period_name", lang, n=n),
+    )
 
 
 def _schedule(index: int, title: str, lang: str) -> str:

@@ -77,6 +77,7 @@ MESSAGES: dict[str, Text] = {
     "plan": {"zh": "存钱计划", "en": "The saving plan"},
     "plan_table": {"zh": "逐月明细", "en": "Month by month"},
     "month": {"zh": "月", "en": "Month"},
+    "month_name": {"zh": "第 {n} 个月", "en": "Month {n}"},
     # The plan's money columns say their unit once, in the header; the cells are plain amounts.
     "essentials": {"zh": "基本开支（元）", "en": "Essentials (yuan)"},
     "repayment": {"zh": "协议还款（元）", "en": "Agreed repayment (yuan)"},
@@ -309,7 +310,14 @@ def _plan(fund: Fund, lang: str) -> str:
         chart
         + heading(t(MESSAGES, "plan", lang))
         + paragraph(t(MESSAGES, "order", lang))
-        + f'<details class="calc-schedule-details"><summary>{summary}</summary>{table(headers, rows, css="calc-table calc-by-month")}</details>'
+        + f'<details class="calc-schedule-details"><summary>{summary}</summary>'
+        + table(
+            headers,
+            rows,
+            css="calc-table calc-by-month",
+            row_name=lambda n: t(MESSAGES, "month_name", lang, n=n),
+        )
+        + "</details>"
     )
 
 
