@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..core.dates import date_name
-from ..core.i18n import pick, t
+from ..core.i18n import pick, sentence_gap, t
 from ..core.money import ZERO, display_money, money_str, yuan
 from ..page.markup import (
     bullet_list,
@@ -171,7 +171,7 @@ def progress_line(terms: Terms, lang: str) -> str:
     upcoming = t(
         MESSAGES, "tracker_next", lang, date=date_name(first.due, lang), amount=display_money(first.amount)
     )
-    return f"{summary} {upcoming}"
+    return f"{summary}{sentence_gap(lang)}{upcoming}"
 
 
 def _tracker(terms: Terms, lang: str) -> str:

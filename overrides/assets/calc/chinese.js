@@ -9,6 +9,11 @@ export function isChinese(lang) {
   return lang === "zh" || Boolean(lang?.startsWith("zh-"));
 }
 
+/** What goes between two sentences: nothing after Chinese "。", a space in English. */
+export function sentenceGap(lang) {
+  return isChinese(lang) ? "" : " ";
+}
+
 /** ``text`` cut into [piece, isChineseRun] pairs; on a Chinese page, one piece left as it is. */
 export function chineseRuns(text, lang) {
   if (isChinese(lang)) return text ? [[text, false]] : [];

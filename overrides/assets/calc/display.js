@@ -3,7 +3,7 @@
 // aria-live (a plan's result is thousands of characters): a short summary is announced instead,
 // and replacing the result never loses the reader's focus.
 
-import { appendMarked } from "./chinese.js";
+import { appendMarked, sentenceGap } from "./chinese.js";
 import { prefixOf, ui } from "./fields.js";
 
 export function setStatus(form, state, reason, onRetry) {
@@ -11,7 +11,7 @@ export function setStatus(form, state, reason, onRetry) {
   status.dataset.state = state;
   const text = state === "failed" ? failureText(form, reason) : ui(form, state);
   // Notes ("restored from the share link") outlive the start-up states, which follow them at once.
-  status.textContent = [text, ...(form._notes || []).map((key) => ui(form, key))].join(" ");
+  status.textContent = [text, ...(form._notes || []).map((key) => ui(form, key))].join(sentenceGap(form.dataset.lang));
   let retry = form.querySelector(".calc-retry");
   if (state === "failed") {
     if (!retry) {
@@ -37,7 +37,7 @@ function failureText(form, reason) {
 export function note(form, key) {
   form._notes = [...(form._notes || []), key];
   const status = form.querySelector(".calc-status");
-  status.textContent = `${status.textContent} ${ui(form, key)}`;
+  status.textContent = `${status.textContent}${sentenceGap(form.dataset.lang)}${ui(form, key)}`;
 }
 
 function errorBox(form, key) {
