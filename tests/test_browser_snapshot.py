@@ -190,3 +190,23 @@ def test_an_answer_still_comes_when_results_arrive_after_restoring(fresh_context
     assert boot_report(page)["snapshot"] == "restored"
     page.click("#calc-plan button[type=submit]")  # the inputs were kept for the session
     wait_for_result(page, "plan", fresh)
+
+
+def test_each_runtime_file_is_downloaded_once(browser, base_url: str) -> None:
+    """The worker asks for the runtime's files at once; Pyodide's own requests take those answers
+    (no second download of the 9.6 MB wasm or of anything else)."""
+    context = browser.new_context(service_workers="block")
+    try:
+        page = context.new_page()
+        requests: list[str] = []
+        context.on("request", lambda request: requests.append(request.url.split("?")[0]))
+        true_cost_answers(page, base_url)
+        runtime = [url for url in requests if "/pyodide/" in url or "/py/" in url]
+        names = sorted(url.rsplit("/", 1)[-1] for url in runtime)
+        assert {"pyodide.asm.wasm", "pyodide.mjs", "pyodide.asm.mjs", "pyodide-lock.json"} <= set(names)
+        assert any(name.endswith(".whl") for name in names) and any(
+            name.startswith("stdlib-") for name in names
+        )
+        assert len(names) == len(set(names)), names
+    finally:
+        context.close()

@@ -1,9 +1,11 @@
-"""The calculators wheel: pure Python, standard library only, importable in a clean environment,
+"""The calculators wheel: pure Python, standard library only, importable in a clean environment;
+its compiled form (what the browser loads): every module a .pyc with the runtime's magic number,
 listed with its sha256 in the Pyodide lock file, and giving the same answers inside Pyodide."""
 
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import subprocess
 import sys
@@ -33,12 +35,18 @@ def wheel_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def the_wheel(wheel_dir: Path) -> Path:
+    """The compiled wheel, the one the lock file lists and the browser loads."""
     (wheel,) = wheel_dir.glob("*.whl")
     return wheel
 
 
+def the_source_wheel(wheel_dir: Path) -> Path:
+    (wheel,) = (wheel_dir / "source").glob("*.whl")
+    return wheel
+
+
 def test_wheel_is_pure_python(wheel_dir: Path) -> None:
-    wheel = the_wheel(wheel_dir)
+    wheel = the_source_wheel(wheel_dir)
     assert wheel.name.endswith("-py3-none-any.whl")
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
@@ -50,11 +58,30 @@ def test_wheel_is_pure_python(wheel_dir: Path) -> None:
 
 
 def test_wheel_holds_exactly_the_checkouts_modules(wheel_dir: Path) -> None:
-    """No module deleted or moved since an earlier build is shipped (setuptools' build/lib keeps them)."""
-    with zipfile.ZipFile(the_wheel(wheel_dir)) as archive:
-        shipped = {n for n in archive.namelist() if n.startswith("calculators/") and n.endswith(".py")}
+    """No module deleted or moved since an earlier build is shipped (setuptools' build/lib keeps
+    them), and the compiled wheel holds one .pyc for each."""
     checkout = {p.relative_to(ROOT).as_posix() for p in (ROOT / "calculators").rglob("*.py")}
-    assert shipped == checkout
+    with zipfile.ZipFile(the_source_wheel(wheel_dir)) as archive:
+        assert {n for n in archive.namelist() if n.startswith("calculators/")} == checkout
+    with zipfile.ZipFile(the_wheel(wheel_dir)) as archive:
+        assert {n for n in archive.namelist() if n.startswith("calculators/")} == {n + "c" for n in checkout}
+
+
+def test_the_compiled_wheel_is_for_the_runtimes_python_only(wheel_dir: Path) -> None:
+    """Sourceless .pyc load only in the CPython that wrote them: the name, WHEEL and magic say which."""
+    python = json.loads((ROOT / "node_modules" / "pyodide" / "pyodide-lock.json").read_text())["info"][
+        "python"
+    ]
+    tag = "py" + "".join(python.split(".")[:2])
+    wheel = the_wheel(wheel_dir)
+    assert wheel.name.endswith(f"-{tag}-none-any.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        assert f"Tag: {tag}-none-any" in archive.read(next(n for n in names if n.endswith("/WHEEL"))).decode()
+        magics = {archive.read(n)[:4] for n in names if n.endswith(".pyc")}
+        record = archive.read(next(n for n in names if n.endswith("/RECORD"))).decode()
+    assert len(magics) == 1 and magics != {importlib.util.MAGIC_NUMBER}  # not the host's 3.12 magic
+    assert "calculators/api.pyc,sha256=" in record and "calculators/api.py," not in record
 
 
 def test_lock_file_lists_the_wheel_with_its_sha256(wheel_dir: Path) -> None:
@@ -79,7 +106,7 @@ def test_wheel_imports_in_a_clean_environment(wheel_dir: Path, tmp_path: Path) -
             "--quiet",
             "--no-index",
             "--no-deps",
-            str(the_wheel(wheel_dir)),
+            str(the_source_wheel(wheel_dir)),
         ],
         check=True,
     )

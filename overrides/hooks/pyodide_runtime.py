@@ -1,8 +1,11 @@
 """Build step: the calculators wheel, its Pyodide lock file, and the pinned Pyodide runtime.
 
-1. Build ``calculators/`` into a pure-Python wheel with the normal Python build tools
-   (cached under ``.cache/wheels/<source hash>/``, so ``mkdocs serve`` rebuilds stay fast).
-2. Write a Pyodide lock file listing the wheel with its sha256
+1. Build ``calculators/`` into a pure-Python wheel with the normal Python build tools, then
+   compile it to sourceless ``.pyc`` with the pinned Pyodide's own CPython under Node
+   (``compile_wheel.mjs``): the browser then imports without compiling any source. Both are
+   cached under ``.cache/wheels/<source hash>/`` (the pure one in ``source/``), so ``mkdocs
+   serve`` rebuilds stay fast.
+2. Write a Pyodide lock file listing the compiled wheel with its sha256
    (``pyodide lockfile add-wheels``), so the browser checks the wheel's integrity.
 3. Copy the Pyodide runtime from the npm package ``pyodide`` (installed by ``npm ci``, exact
    version pinned in package.json / package-lock.json) into ``site/pyodide/<version>/``.
@@ -19,6 +22,7 @@ import json
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -27,6 +31,7 @@ from traditional_text import write_calculator_table
 
 ROOT = Path(__file__).resolve().parents[2]
 NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
+COMPILE_WHEEL = Path(__file__).resolve().parent / "compile_wheel.mjs"
 RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 PACKAGE = "negotiate-calculators"
 DEFAULT_LANGUAGE = "zh"
@@ -35,7 +40,8 @@ DEFAULT_LANGUAGE = "zh"
 def source_hash() -> str:
     """A short hash of everything that goes into the wheel."""
     digest = hashlib.sha256()
-    for path in sorted((ROOT / "calculators").rglob("*.py")) + [ROOT / "pyproject.toml"]:
+    built_by = [ROOT / "pyproject.toml", COMPILE_WHEEL, NPM_PYODIDE / "package.json"]
+    for path in sorted((ROOT / "calculators").rglob("*.py")) + built_by:
         digest.update(path.relative_to(ROOT).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
@@ -54,8 +60,33 @@ def _run(*command: str) -> None:
         raise PluginError(f"{' '.join(command)} failed:\n{done.stdout}\n{done.stderr}")
 
 
+def compile_wheel(source: Path, out: Path) -> Path:
+    """The wheel the browser loads: ``source`` compiled to sourceless ``.pyc`` by the runtime's own
+    CPython (compile_wheel.mjs, under Node), so no module is compiled from source in the browser.
+    The build fails unless every ``.pyc`` carries the runtime's magic number."""
+    python = json.loads((NPM_PYODIDE / "pyodide-lock.json").read_text())["info"]["python"]
+    tag = "py" + "".join(python.split(".")[:2])
+    compiled = out / source.name.replace("-py3-none-any.whl", f"-{tag}-none-any.whl")
+    done = subprocess.run(
+        ["node", str(COMPILE_WHEEL), str(source), str(compiled)], cwd=ROOT, capture_output=True, text=True
+    )
+    if done.returncode != 0:
+        raise PluginError(f"compiling the wheel failed:\n{done.stdout}\n{done.stderr[-3000:]}")
+    report = json.loads(done.stdout)
+    if report["python"] != python:
+        raise PluginError(f"the wheel was compiled by Python {report['python']}, the runtime is {python}")
+    magic = bytes.fromhex(report["magic"])
+    with zipfile.ZipFile(compiled) as archive:
+        code = [n for n in archive.namelist() if ".dist-info/" not in n and not n.endswith("/")]
+        wrong = [n for n in code if not n.endswith(".pyc") or archive.read(n)[:4] != magic]
+    if not code or wrong or len(code) != report["modules"]:
+        raise PluginError(f"compiled wheel: not .pyc or wrong magic number: {wrong[:5]}")
+    return compiled
+
+
 def build_wheel_and_lock(out: Path) -> Path:
-    """Build the wheel and its lock file into ``out`` (once per source hash); return the wheel."""
+    """Build the pure-Python wheel into ``out/source/``, its compiled form and lock file into
+    ``out`` (once per source hash); return the compiled wheel, the one the browser loads."""
     wheels = sorted(out.glob("*.whl"))
     if wheels and (out / "pyodide-lock.json").exists():
         return wheels[0]
@@ -66,10 +97,12 @@ def build_wheel_and_lock(out: Path) -> Path:
     # setuptools copies into build/lib and never removes what is there: a module deleted or moved
     # since an earlier build would otherwise still be shipped in the wheel.
     shutil.rmtree(ROOT / "build", ignore_errors=True)
-    _run(sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(ROOT))
-    wheel = next(out.glob("*.whl"))
-    if not wheel.name.endswith("-py3-none-any.whl"):
-        raise PluginError(f"the calculators wheel is not pure Python: {wheel.name}")
+    source_dir = out / "source"
+    _run(sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(source_dir), str(ROOT))
+    source = next(source_dir.glob("*.whl"))
+    if not source.name.endswith("-py3-none-any.whl"):
+        raise PluginError(f"the calculators wheel is not pure Python: {source.name}")
+    wheel = compile_wheel(source, out)
     pyodide_cli = Path(sys.executable).with_name("pyodide")
     _run(
         str(pyodide_cli), "lockfile", "add-wheels",
@@ -78,6 +111,15 @@ def build_wheel_and_lock(out: Path) -> Path:
         "--base-path", str(out),
         str(wheel),
     )  # fmt: skip
+    # The tool finds a wheel's import names from its .py files; a compiled one has none.
+    lock_path = out / "pyodide-lock.json"
+    lock = json.loads(lock_path.read_text())
+    with zipfile.ZipFile(wheel) as archive:
+        packages = {
+            n.split("/")[0] for n in archive.namelist() if n.count("/") == 1 and n.endswith("/__init__.pyc")
+        }
+    lock["packages"][PACKAGE]["imports"] = sorted(packages)
+    lock_path.write_text(json.dumps(lock, separators=(",", ":")))
     return wheel
 
 
@@ -111,4 +153,9 @@ def on_post_build(config):
     for name in RUNTIME_FILES:
         shutil.copy2(NPM_PYODIDE / name, runtime / name)
     digest = source_hash()
-    shutil.copytree(ROOT / ".cache" / "wheels" / digest, site / "py" / digest, dirs_exist_ok=True)
+    shutil.copytree(
+        ROOT / ".cache" / "wheels" / digest,
+        site / "py" / digest,
+        ignore=shutil.ignore_patterns("source"),  # the pure-Python wheel: not what the browser loads
+        dirs_exist_ok=True,
+    )
