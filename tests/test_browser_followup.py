@@ -91,7 +91,7 @@ def progress(lang: str, paid: list[str], left: list[str], next_date: str) -> str
     )
     return (
         summary
-        + " "
+        + ("" if lang == "zh" else " ")  # no space after Chinese "。"
         + t(AGREEMENT_TEXTS, "tracker_next", lang, date=next_date, amount=f"{float(left[0]):,.2f}")
     )
 

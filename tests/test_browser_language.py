@@ -40,3 +40,35 @@ def test_chinese_in_an_english_result_and_message_is_marked(page_and_watch, base
     page.locator("#calc-message-amount_owed-error").wait_for(state="visible")
     assert page.eval_on_selector("#calc-message-amount_owed-error", CHINESE_TEXTS) == [["亿", "zh"]]
     assert page.inner_text("#calc-message-amount_owed-error").startswith("“2亿” is not a number.")
+
+
+# The page's own display module (the instance calc.js imported) shows a result as the worker's
+# answer would: Python's markup, whose lead names a channel in Chinese.
+SHOW_ANSWER = """
+async (html) => {
+  const script = document.querySelector('script[type="module"][src*="assets/calc/calc.js"]');
+  const { showResult } = await import(new URL("display.js", script.src).href);
+  showResult(document.querySelector('form.calc-form[data-calculator="message"]'), { html, data: {} });
+}
+"""
+
+
+def test_the_spoken_summary_marks_its_chinese(page_and_watch, base_url: str) -> None:
+    """The summary announced for a result is plain text taken from it: its Chinese, punctuation
+    alone included, is marked lang="zh" again, as in the result."""
+    from calculators.page.markup import mark_chinese, paragraph
+
+    page, _ = page_and_watch
+    page.goto(f"{base_url}en/guide/5-communicate/")
+    page.wait_for_selector('form.calc-form[data-calculator="message"].is-bound')
+    page.click('#calc-message button[type="submit"]')
+    page.wait_for_selector("#calc-message-result .calc-copy-block", timeout=120_000)
+    region = "#calc-message .calc-announce"
+    assert page.text_content(region)  # the real result's summary, in English
+
+    lead = mark_chinese(paragraph("Start here: 在线客服 in the app 【支付宝】", "calc-lead"), "en")
+    page.evaluate(SHOW_ANSWER, lead)
+    page.wait_for_function(f"() => document.querySelector('{region}').textContent.startsWith('Start here')")
+    assert page.text_content(region) == "Start here: 在线客服 in the app 【支付宝】"
+    assert page.eval_on_selector(region, CHINESE_TEXTS) == [["在线客服", "zh"], ["【支付宝】", "zh"]]
+    assert page.eval_on_selector_all(f'{region} span[lang="zh"]', "spans => spans.length") == 2

@@ -162,7 +162,10 @@ def check_share_link(page, browser, base_url: str, path: str, fields: dict, html
         wait_for_result(fresh, "plan", html, timeout=READY_TIMEOUT)
         assert controls(fresh, "plan") == controls(page, "plan")
         assert collect(fresh, "plan") == fields
-        assert pick(UI["restored"], lang) in fresh.inner_text("#calc-plan .calc-status")
+        status = fresh.text_content("#calc-plan .calc-status")
+        assert pick(UI["restored"], lang) in status
+        # Sentences follow each other as the language writes them: no space after Chinese "。".
+        assert ("。 " not in status) if lang == "zh" else (". " + pick(UI["restored"], lang) in status)
         assert fresh.locator("#calc-plan-result img").count() == 0
         assert dialogs == []
         assert seen.foreign(base_url) == [] and seen.errors == []

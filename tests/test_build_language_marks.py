@@ -3,8 +3,13 @@ and the names of the search dialog and the footer links."""
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from pathlib import Path
+
+import pytest
+
+from calculators.page.markup import mark_chinese
 
 
 def read(site: Path, path: str) -> str:
@@ -24,15 +29,67 @@ def test_permalinks_are_titled_in_the_page_language(site: Path) -> None:
         assert found == {title}, path
 
 
+# Han characters, CJK punctuation and full-width forms: what a reader's screen reader must read in Chinese.
+CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def _unmarked_text(article: str) -> str:
+    """The text of ``article`` outside ``<span lang="zh">`` (or an element in Chinese) and the
+    elements that can't be marked."""
+    outside = re.sub(r'<span lang="zh">[^<]*</span>', "", article)
+    outside = re.sub(r'<(\w+)[^>]* lang="zh[^"]*"[^>]*>.*?</\1>', "", outside, flags=re.S)
+    outside = re.sub(r"<(option|script|svg|textarea)\b.*?</\1>", "", outside, flags=re.S)
+    return re.sub(r"<[^>]*>", "", outside)
+
+
 def test_chinese_on_english_pages_is_marked(site: Path) -> None:
     html = read(site, "en/guide/4-channels")
     article = html[html.index("<article") : html.index("</article>")]
-    text_outside_marks = re.sub(r'<span lang="zh">[^<]*</span>', "", article)
-    text_outside_marks = re.sub(r"<(option|script|svg)\b.*?</\1>", "", text_outside_marks, flags=re.S)
-    text = re.sub(r"<[^>]*>", "", text_outside_marks)
     assert '<span lang="zh">国家金融监督管理总局</span>' in article
-    assert not re.search(r"[\u4e00-\u9fff]", text), re.findall(r".{20}[\u4e00-\u9fff]+.{5}", text)[:5]
     assert '<span lang="zh">' not in read(site, "guide/4-channels")
+    for page in sorted((site / "en").rglob("index.html")):
+        html = page.read_text(encoding="utf-8")
+        article = html[html.index("<article") : html.index("</article>")]
+        text = _unmarked_text(article)
+        # Punctuation too: "《征信业管理条例》" in a link was marked from 征 only.
+        assert not CHINESE.search(text), (
+            page,
+            re.findall(r".{0,20}" + CHINESE.pattern + r"+.{0,5}", text)[:5],
+        )
+        # Chinese already marked by hand is not marked again inside its own mark.
+        assert not re.search(r'<span lang="zh">[^<]*<span lang="zh">', article), page
+
+
+def _hook():  # noqa: ANN202 - the build hook, loaded as MkDocs loads it
+    path = Path(__file__).resolve().parents[1] / "overrides" / "hooks" / "page_language.py"
+    spec = importlib.util.spec_from_file_location("page_language_under_test", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+PAGE_TEXTS = [
+    "<p>Open 花呗 (Huabei) in <b>支付宝</b>.</p>",
+    "<p>Type 【】 and “请转人工客服”, then 12378.</p>",
+    '<p>See <a href="#src">《征信业管理条例》, Article 16</a> and <span lang="zh">《借款合同》</span>.</p>',
+    "<p>Pick <select><option>简体中文</option></select></p><svg><title>花呗</title></svg>",
+    '<section lang="zh"><p>找不到这个页面</p></section><p>Page not found (页面)</p>',
+]
+
+
+@pytest.mark.parametrize("html", PAGE_TEXTS, ids=range(len(PAGE_TEXTS)))
+def test_static_pages_mark_chinese_as_results_do(html: str) -> None:
+    """One function marks both: CJK punctuation on its own (【】, 《》) is marked on a page as it is in
+    a result, and Chinese inside an element already in Chinese is not marked again."""
+    marked = _hook().mark_chinese(html)
+    assert marked == mark_chinese(html, "en")
+    assert not CHINESE.search(_unmarked_text(marked)), marked
+    assert not re.search(r'<span lang="zh">[^<]*<span lang="zh">', marked), marked
+
+
+def test_punctuation_alone_is_marked_on_a_page() -> None:
+    marked = _hook().mark_chinese("<p>Type 【】 or 《》.</p>")
+    assert marked == '<p>Type <span lang="zh">【】</span> or <span lang="zh">《》</span>.</p>'
 
 
 def test_language_names_search_dialog_and_footer_links_are_named(site: Path) -> None:

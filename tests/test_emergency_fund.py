@@ -123,8 +123,8 @@ def test_the_plan_shows_the_order_and_a_chart_with_its_text_alternative(lang: st
     assert (
         headers
         == {
-            "zh": ["月", "基本开支", "协议还款", "存入", "存款合计"],
-            "en": ["Month", "Essentials", "Agreed repayment", "Saved", "Savings"],
+            "zh": ["月", "基本开支（元）", "协议还款（元）", "存入（元）", "存款合计（元）"],
+            "en": ["Month", "Essentials (yuan)", "Agreed repayment (yuan)", "Saved (yuan)", "Savings (yuan)"],
         }[lang]
     )
     assert 'role="img"' in html and "calc-chart-data" in html

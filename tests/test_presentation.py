@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
+from decimal import Decimal
 from html import unescape
 
 import pytest
@@ -32,6 +35,54 @@ def test_the_plan_tables_show_money_with_its_unit() -> None:
     debts = html.split("Your debts")[1].split("</table>")[0]
     assert "5,000.00 yuan" in debts and "28,000.00 yuan" in debts
     assert re.search(r'data-label="Total interest">[\d,]+\.\d\d yuan<', html)
+
+
+BARE_AMOUNT = re.compile(r"-?[\d,]+\.\d\d")
+CELL = re.compile(r'<t[dh]\b[^>]*\bdata-label="([^"]*)"[^>]*>(.*?)</t[dh]>', re.S)
+
+
+def _tables(answer: dict) -> list[str]:
+    """Every table of a result: in its page and the month-by-month schedules built when opened."""
+    return [*answer["html"].split("<table")[1:], *answer["data"].get("schedules", [])]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en", "zh-Hant"])
+@pytest.mark.parametrize("name", sorted(GOOD))
+def test_every_amount_in_a_table_has_its_unit_in_the_cell_or_its_column(name: str, lang: str) -> None:
+    """A table's amount says 元 / yuan itself ("1,000.00 元") or under a column that does
+    ("还款（元）", "Payment (yuan)"): the plan's schedules and the fund's plan had neither."""
+    unit = UNIT.get(lang, "元")
+    checked = 0
+    for fields in GOOD[name]:
+        for found in _tables(run(name, fields, lang)):
+            for column, cell in CELL.findall(found):
+                value = unescape(re.sub(r"<[^>]+>", "", cell)).strip()
+                if BARE_AMOUNT.fullmatch(value):
+                    assert unit in unescape(column), (name, column, value)
+                    checked += 1
+                elif BARE_AMOUNT.search(value) and not value.endswith("%"):
+                    assert unit in value, (name, column, value)
+    if name in ("plan", "emergency-fund"):
+        assert checked, "no amount under a column with its unit"
+
+
+MONEY_COLUMNS = {
+    "zh": ["还款（元）", "本金（元）", "利息（元）", "剩余欠款（元）"],
+    "en": ["Payment (yuan)", "Principal (yuan)", "Interest (yuan)", "Balance (yuan)"],
+    "zh-Hant": ["還款（元）", "本金（元）", "利息（元）", "剩餘欠款（元）"],
+}
+
+
+@pytest.mark.parametrize("lang", sorted(MONEY_COLUMNS))
+def test_the_plan_csv_keeps_plain_numbers_under_headers_with_the_unit(lang: str) -> None:
+    data = run("plan", GOOD["plan"][3], lang)["data"]
+    header, *rows = list(csv.reader(io.StringIO(data["csv"].lstrip("\ufeff"))))
+    assert header[-4:] == MONEY_COLUMNS[lang]
+    assert rows
+    for row in rows:
+        for amount in row[-4:]:  # no separator, no unit: numbers a spreadsheet adds up (a paused
+            # month repays a negative principal: its interest is added to the balance)
+            assert re.fullmatch(r"-?\d+\.\d\d", amount) and Decimal(amount).is_finite(), row
 
 
 CHART_TABLE = re.compile(r'<details class="calc-chart-data">.*?(<table .*?</table>)', re.S)
@@ -105,3 +156,30 @@ def test_long_values_take_the_whole_line_and_amounts_keep_their_unit_apart() -> 
 def test_a_sentence_that_ends_in_an_amount_is_words_not_a_figure() -> None:
     html = run("plan", GOOD["plan"][3], "zh")["html"]
     assert '<div class="calc-figure-words"><dt>在预算之内？</dt><dd>否，最高一期超出 ' in html
+
+
+ROW_NAMES = {
+    ("plan", "zh"): "第 1 期",
+    ("plan", "zh-Hant"): "第 1 期",
+    ("plan", "en"): "Month 1",
+    ("emergency-fund", "zh"): "第 1 个月",
+    ("emergency-fund", "zh-Hant"): "第 1 個月",
+    ("emergency-fund", "en"): "Month 1",
+    ("agreement", "zh"): "第 1 期",
+    ("agreement", "en"): "No. 1",
+}
+ROW_HEADER = re.compile(
+    r'<th scope="row"[^>]*?(?: data-before="([^"]*)")?(?: data-after="([^"]*)")?>(\d+)</th>'
+)
+
+
+@pytest.mark.parametrize(("name", "lang"), sorted(ROW_NAMES))
+def test_a_numbered_row_is_named_in_the_page_language_on_a_phone(name: str, lang: str) -> None:
+    """Each month's card is titled "第 1 期" / "Month 1" (the stylesheet puts ``data-before`` and
+    ``data-after`` around the number), not the column's name before it ("期 1", "月 1")."""
+    answer = run(name, GOOD[name][0], lang)
+    tables = [found for found in _tables(answer) if "calc-by-month" in found or "calc-numbered" in found]
+    numbered = [found for found in tables if 'data-before="' in found]
+    assert numbered, "no numbered table with row names"
+    before, after, number = ROW_HEADER.search(numbered[0]).groups()
+    assert f"{unescape(before or '')}{number}{unescape(after or '')}" == ROW_NAMES[(name, lang)]

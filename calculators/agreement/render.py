@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..core.dates import date_name
-from ..core.i18n import pick, t
+from ..core.i18n import pick, sentence_gap, t
 from ..core.money import ZERO, display_money, money_str, yuan
 from ..page.markup import (
     bullet_list,
@@ -24,6 +24,7 @@ from ..page.markup import (
     heading,
     ordered_list,
     paragraph,
+    row_name_attributes,
 )
 from ..page.ui import UI
 from .ics import CalendarEvent, calendar_text
@@ -170,7 +171,7 @@ def progress_line(terms: Terms, lang: str) -> str:
     upcoming = t(
         MESSAGES, "tracker_next", lang, date=date_name(first.due, lang), amount=display_money(first.amount)
     )
-    return f"{summary} {upcoming}"
+    return f"{summary}{sentence_gap(lang)}{upcoming}"
 
 
 def _tracker(terms: Terms, lang: str) -> str:
@@ -183,8 +184,10 @@ def _tracker(terms: Terms, lang: str) -> str:
     for payment in terms.payments:
         when = date_name(payment.due, lang)
         label = t(MESSAGES, "tick_label", lang, n=payment.number, date=when)
+        # On a phone each payment is a card titled "第 3 期" / "No. 3" (see markup.table's row_name).
+        named = row_name_attributes(payment.number, t(MESSAGES, "number_name", lang, n=payment.number))
         rows.append(
-            f'<tr role="row"><th scope="row" role="rowheader"{number}>{payment.number}</th>'
+            f'<tr role="row"><th scope="row" role="rowheader"{number}{named}>{payment.number}</th>'
             f'<td role="cell"{due}>{esc(when)}</td><td role="cell"{amount}>{display_money(payment.amount)}</td>'
             f'<td role="cell"{remaining}>{display_money(payment.remaining)}</td>'
             f'<td role="cell"{paid}><input type="checkbox" class="calc-tick" data-index="{payment.number - 1}" '

@@ -81,6 +81,7 @@ MESSAGES: dict[str, Text] = {
     # Dates and tracker
     "dates": {"zh": "还款日期和进度", "en": "The dates, and your progress"},
     "number": {"zh": "期数", "en": "No."},
+    "number_name": {"zh": "第 {n} 期", "en": "No. {n}"},
     "due": {"zh": "还款日", "en": "Due"},
     "amount": {"zh": "金额（元）", "en": "Amount (yuan)"},
     "remaining": {"zh": "还完后还剩（元）", "en": "Left after it (yuan)"},

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-__all__ = ["LANGS", "SITE_LANGS", "GENERATED", "Text", "t", "pick", "written_lang"]
+__all__ = ["LANGS", "SITE_LANGS", "GENERATED", "Text", "t", "pick", "written_lang", "sentence_gap"]
 
 LANGS: tuple[str, ...] = ("zh", "en")
 """The languages every text is written in."""
@@ -28,6 +28,15 @@ SITE_LANGS: tuple[str, ...] = LANGS + tuple(GENERATED)
 
 Text = Mapping[str, str]
 """A text in every written language: ``{"zh": "...", "en": "..."}``."""
+
+
+def sentence_gap(lang: str) -> str:
+    """What goes between two sentences: nothing after Chinese "。", a space in English.
+
+    >>> "已还清。" + sentence_gap("zh-Hant") + "下一期", "Paid." + sentence_gap("en") + "Next"
+    ('已还清。下一期', 'Paid. Next')
+    """
+    return "" if written_lang(lang) == "zh" else " "
 
 
 def written_lang(lang: str) -> str:

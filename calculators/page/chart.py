@@ -34,7 +34,7 @@ MESSAGES: dict[str, Text] = {
         "en": "{title}: starts at {start} yuan, highest {peak} yuan, paid off in month {end}.",
     },
     "data": {"zh": "图表数据（文字版）", "en": "Chart data as text"},
-    "month": {"zh": "月份", "en": "Month"},
+    "month": {"zh": "月数", "en": "Month"},  # months from the start; 月份 would read as a month of the year
 }
 
 Messages = Mapping[str, Text]

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from html import escape
 
 __all__ = [
     "esc",
     "definition_list",
     "table",
+    "row_name_attributes",
     "paragraph",
     "heading",
     "bullet_list",
@@ -88,7 +89,11 @@ def _is_words(value: str) -> bool:
 
 
 def table(
-    headers: Sequence[str], rows: Iterable[Sequence[object]], caption: str = "", css: str = "calc-table"
+    headers: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    caption: str = "",
+    css: str = "calc-table",
+    row_name: Callable[[object], str] | None = None,
 ) -> str:
     """A table whose first cell in each row names the row; numbers are right-aligned by the stylesheet.
 
@@ -102,12 +107,19 @@ def table(
 <th scope="col" role="columnheader">Item</th><th scope="col" role="columnheader">Amount</th></tr></thead>\
 <tbody role="rowgroup"><tr role="row"><th scope="row" role="rowheader" data-label="Item">Rent</th>\
 <td role="cell" data-label="Amount">1,000.00 元</td></tr></tbody></table></div>'
+
+    ``row_name`` gives a numbered row's name in the page's language ("第 3 期", "Month 3") from
+    its first cell: the card on a phone is titled with it (the words around the number go in
+    ``data-before`` / ``data-after``), while the wide table keeps the bare number under its column.
+
+    >>> table(["期"], [[3]], row_name=lambda n: f"第 {n} 期")  # doctest: +ELLIPSIS
+    '...<th scope="row" role="rowheader" data-label="期" data-before="第 " data-after=" 期">3</th>...'
     """
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
     head = "".join(f'<th scope="col" role="columnheader">{esc(h)}</th>' for h in headers)
     # Each column's opening tag once: a table of months repeats it hundreds of times.
     labels = [f' data-label="{esc(h)}"' for h in headers]
-    first = f'<th scope="row" role="rowheader"{labels[0] if labels else ""}>'
+    first_label = labels[0] if labels else ""
     openings = [f'<td role="cell"{label}>' for label in labels]
     unlabelled = '<td role="cell">'
 
@@ -115,7 +127,8 @@ def table(
         """The first cell of a row is its header; every cell names its column in ``data-label``."""
         for index, value in enumerate(row):
             if index == 0:
-                yield f"{first}{esc(value)}</th>"
+                named = row_name_attributes(value, row_name(value)) if row_name else ""
+                yield f'<th scope="row" role="rowheader"{first_label}{named}>{esc(value)}</th>'
             else:
                 yield f"{openings[index] if index < len(openings) else unlabelled}{esc(value)}</td>"
 
@@ -124,6 +137,20 @@ def table(
         f'<div class="calc-table-wrap"><table class="{esc(css)}" role="table">{cap}'
         f'<thead role="rowgroup"><tr role="row">{head}</tr></thead><tbody role="rowgroup">{body}</tbody>'
         "</table></div>"
+    )
+
+
+def row_name_attributes(value: object, name: str) -> str:
+    """``data-before`` / ``data-after``: the words of a row's ``name`` around its number ``value``.
+
+    >>> row_name_attributes(12, "Month 12"), row_name_attributes(2, "第 2 个月")
+    (' data-before="Month "', ' data-before="第 " data-after=" 个月"')
+    """
+    before, found, after = name.partition(str(value))
+    if not found:
+        return ""
+    return (f' data-before="{esc(before)}"' if before else "") + (
+        f' data-after="{esc(after)}"' if after else ""
     )
 
 
@@ -177,13 +204,15 @@ def ordered_list(items: Iterable[str], css: str = "") -> str:
     return f"<ol{_class(css)}>{''.join(f'<li>{esc(item)}</li>' for item in items)}</ol>"
 
 
-# Han characters, CJK punctuation (“【】”) and full-width forms: marked ``lang="zh"`` as the build
-# marks static pages (overrides/hooks/page_language.py).
+# Han characters, CJK punctuation (“【】”) and full-width forms: marked ``lang="zh"`` in results and,
+# through the same function, on static pages (overrides/hooks/page_language.py).
 CHINESE_RUN = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+")
 _TOKEN = re.compile(r"(<[^>]*>)|([^<]+)")
 _TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9-]+)")
 _LANG_ATTRIBUTE = re.compile(r'\slang="([^"]*)"')
 _VOID = frozenset({"area", "br", "col", "hr", "img", "input", "meta", "source", "wbr"})
+UNMARKABLE = frozenset({"option", "textarea", "script", "style", "title", "svg"})
+"""Elements whose text can hold no ``<span>`` (or, in an SVG, would not show one): left as they are."""
 
 
 def _is_chinese(lang: str) -> bool:
@@ -196,35 +225,43 @@ def mark_chinese(html: str, lang: str) -> str:
     The context is ``lang`` (the page's language) or, inside an element with a ``lang``
     attribute, that attribute: Chinese quoted in an English result, or in an English message
     shown on a Chinese page, is read by screen readers in Chinese and drawn in a Chinese font.
-    Chinese already inside a Chinese element (``lang="zh"``, ``lang="zh-Hant"``) is left as it is.
-    ``html`` is result markup built by this module: well-formed, every text escaped.
+    Chinese already inside a Chinese element (``lang="zh"``, ``lang="zh-Hant"``) is left as it is,
+    and so is the text of the :data:`UNMARKABLE` elements. A run is any sequence of Han
+    characters, CJK punctuation and full-width forms, so “【】” alone is marked too.
+    ``html`` is well-formed markup with every text escaped (a result, or a page's content).
 
     >>> mark_chinese('<p>Write “请转人工客服”.</p><pre lang="zh">我失业了</pre>', "en")
     '<p>Write “<span lang="zh">请转人工客服</span>”.</p><pre lang="zh">我失业了</pre>'
     >>> mark_chinese('<p>花呗</p><pre lang="en">Huabei (花呗)</pre>', "zh")
     '<p>花呗</p><pre lang="en">Huabei (<span lang="zh">花呗</span>)</pre>'
+    >>> mark_chinese('<p>Type 【】</p><option>简体中文</option><svg><text>花呗</text></svg>', "en")
+    '<p>Type <span lang="zh">【】</span></p><option>简体中文</option><svg><text>花呗</text></svg>'
     """
     if not CHINESE_RUN.search(html) or (_is_chinese(lang) and ' lang="' not in html):
         return html
     out: list[str] = []
-    open_elements: list[tuple[str, str]] = []  # (tag name, language of its text)
+    open_elements: list[tuple[str, str, bool]] = []  # (tag name, language of its text, markable)
     for match in _TOKEN.finditer(html):
         tag, text = match.groups()
-        current = open_elements[-1][1] if open_elements else lang
+        _, current, markable = open_elements[-1] if open_elements else ("", lang, True)
         if text is not None:
-            out.append(text if _is_chinese(current) else CHINESE_RUN.sub(_span, text))
+            out.append(CHINESE_RUN.sub(_span, text) if markable and not _is_chinese(current) else text)
             continue
         out.append(tag)
         name = _TAG_NAME.match(tag)
         if not name:
-            continue
+            continue  # a comment or a doctype
         element = name.group(1).lower()
         if tag.startswith("</"):
-            while open_elements and open_elements.pop()[0] != element:
-                pass
+            # A stray closing tag (no such element open) closes nothing.
+            if any(open_name == element for open_name, _, _ in open_elements):
+                while open_elements.pop()[0] != element:
+                    pass
         elif element not in _VOID and not tag.endswith("/>"):
             own = _LANG_ATTRIBUTE.search(tag)
-            open_elements.append((element, own.group(1) if own else current))
+            open_elements.append(
+                (element, own.group(1) if own else current, markable and element not in UNMARKABLE)
+            )
     return "".join(out)
 
 

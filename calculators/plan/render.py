@@ -66,10 +66,13 @@ MESSAGES: dict[str, Text] = {
     "schedules": {"zh": "逐月还款明细", "en": "Month-by-month schedules"},
     "schedule_of": {"zh": "逐月明细：{title}", "en": "Month by month: {title}"},
     "period": {"zh": "期", "en": "Month"},
-    "payment": {"zh": "还款", "en": "Payment"},
-    "principal": {"zh": "本金", "en": "Principal"},
-    "interest": {"zh": "利息", "en": "Interest"},
-    "balance": {"zh": "剩余欠款", "en": "Balance"},
+    "period_name": {"zh": "第 {n} 期", "en": "Month {n}"},
+    # The schedule's money columns say their unit once, in the header (as the agreement's dates
+    # do): the cells are plain amounts, and the CSV keeps plain numbers under the same headers.
+    "payment": {"zh": "还款（元）", "en": "Payment (yuan)"},
+    "principal": {"zh": "本金（元）", "en": "Principal (yuan)"},
+    "interest": {"zh": "利息（元）", "en": "Interest (yuan)"},
+    "balance": {"zh": "剩余欠款（元）", "en": "Balance (yuan)"},
     "your_debts": {"zh": "你的债务", "en": "Your debts"},
     "debt": {"zh": "债务", "en": "Debt"},
     "owed": {"zh": "现在欠款", "en": "Owed now"},
@@ -244,15 +247,20 @@ def _due_cells(period: int, first_due: date | None, lang: str) -> list[str]:
 
 
 def _schedule_table(plan: Plan, lang: str, first_due: date | None = None) -> str:
-    """Every month of one option, amounts with thousands separators (and dated, if known); one
-    card a month on phones."""
+    """Every month of one option, amounts with thousands separators under headers that give their
+    unit ("Payment (yuan)"), dated if the first due date is known; one card a month on phones."""
     headers = [t(MESSAGES, k, lang) for k in _columns(first_due)]
     rows = (
         [period, *_due_cells(period, first_due, lang)]
         + [f"{payment:,.2f}", f"{principal:,.2f}", f"{interest:,.2f}", f"{balance:,.2f}"]
         for period, payment, principal, interest, balance in schedule_rows(plan)
     )
-    return table(headers, rows, css="calc-table calc-schedule calc-by-month")
+    return table(
+        headers,
+        rows,
+        css="calc-table calc-schedule calc-by-month",
+        row_name=lambda n: t(MESSAGES, "period_name", lang, n=n),
+    )
 
 
 def _schedule(index: int, title: str, lang: str) -> str:
@@ -292,7 +300,8 @@ def page_html(options: Options, lang: str, first_due: date | None = None) -> str
 
 def _csv(titled: Titled, lang: str, first_due: date | None = None) -> str:
     """Every option's schedule in one table, with a BOM so spreadsheet apps read it as UTF-8
-    (and a due date after the period when the first due date is known)."""
+    (and a due date after the period when the first due date is known). Amounts are plain numbers
+    (``916.80``) that a spreadsheet can add up; their unit is in the header ("Payment (yuan)")."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([t(MESSAGES, k, lang) for k in ("option", *_columns(first_due))])

@@ -77,10 +77,12 @@ MESSAGES: dict[str, Text] = {
     "plan": {"zh": "存钱计划", "en": "The saving plan"},
     "plan_table": {"zh": "逐月明细", "en": "Month by month"},
     "month": {"zh": "月", "en": "Month"},
-    "essentials": {"zh": "基本开支", "en": "Essentials"},
-    "repayment": {"zh": "协议还款", "en": "Agreed repayment"},
-    "saving": {"zh": "存入", "en": "Saved"},
-    "saved": {"zh": "存款合计", "en": "Savings"},
+    "month_name": {"zh": "第 {n} 个月", "en": "Month {n}"},
+    # The plan's money columns say their unit once, in the header; the cells are plain amounts.
+    "essentials": {"zh": "基本开支（元）", "en": "Essentials (yuan)"},
+    "repayment": {"zh": "协议还款（元）", "en": "Agreed repayment (yuan)"},
+    "saving": {"zh": "存入（元）", "en": "Saved (yuan)"},
+    "saved": {"zh": "存款合计（元）", "en": "Savings (yuan)"},
     "series": {"zh": "存款", "en": "Savings"},
     "rule_note": {
         "zh": "3 到 6 个月的基本开支是个人理财指导里常见的经验做法，不是规定：按你的收入稳不稳定来定。",
@@ -286,7 +288,8 @@ def _balances(fund: Fund) -> list[Decimal]:
 
 
 def _plan(fund: Fund, lang: str) -> str:
-    """The month-by-month plan, in the order the money goes, and its chart."""
+    """The month-by-month plan, in the order the money goes (amounts under headers that give their
+    unit, "Saved (yuan)"), and its chart."""
     balances = _balances(fund)
     headers = [t(MESSAGES, key, lang) for key in ("month", "essentials", "repayment", "saving", "saved")]
     rows = [
@@ -307,7 +310,14 @@ def _plan(fund: Fund, lang: str) -> str:
         chart
         + heading(t(MESSAGES, "plan", lang))
         + paragraph(t(MESSAGES, "order", lang))
-        + f'<details class="calc-schedule-details"><summary>{summary}</summary>{table(headers, rows, css="calc-table calc-by-month")}</details>'
+        + f'<details class="calc-schedule-details"><summary>{summary}</summary>'
+        + table(
+            headers,
+            rows,
+            css="calc-table calc-by-month",
+            row_name=lambda n: t(MESSAGES, "month_name", lang, n=n),
+        )
+        + "</details>"
     )
 
 

@@ -3,9 +3,10 @@
 - The ¶ permalinks are titled in the page's language (the toc extension's ``permalink_title``
   is one setting for every language): "永久链接" (永久鏈接) on Chinese pages, not "Permanent link".
 - On a page that is not in Chinese, Chinese words in the text (花呗, 借呗, 12378...) are marked
-  ``<span lang="zh">`` so screen readers read them in Chinese and browsers pick a Chinese font.
-  Text inside ``option``, ``textarea``, ``script``, ``style``, ``title`` and ``svg`` is left
-  alone (no markup is allowed there).
+  ``<span lang="zh">`` so screen readers read them in Chinese and browsers pick a Chinese font,
+  by the function that marks the calculators' results (``calculators.page.markup.mark_chinese``):
+  punctuation-only runs (【】) too; text inside ``option``, ``textarea``, ``script``, ``style``,
+  ``title`` and ``svg`` is left alone (no markup is allowed there).
 - Calculator forms are left out of the search index (``data-search-exclude``, which Material's
   search plugin honours and then removes): their labels, units and choices made garbled snippets
   ("已逾期天数 (天)天"). It goes on the ``<form>``: the plugin ends an exclusion at the first
@@ -14,42 +15,35 @@
 
 from __future__ import annotations
 
+import importlib
 import re
+import sys
+from pathlib import Path
 
 PERMALINK_TITLES = {"zh": "永久链接", "zh-Hant": "永久鏈接"}
 PERMALINK = re.compile(r'(<a class="headerlink" href="[^"]*") title="Permanent link"')
-# Han characters with the CJK punctuation and full-width forms around and between them.
-CHINESE_RUN = re.compile(
-    r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff][\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]*"
-)
-TOKEN = re.compile(r"(<[^>]*>)|([^<]+)")
-UNMARKABLE = ("option", "textarea", "script", "style", "title", "svg")
+ROOT = Path(__file__).resolve().parents[2]
 
 
-def mark_chinese(html: str) -> str:
-    """Wrap each run of Chinese in the text of ``html`` in ``<span lang="zh">``.
+def _markup():  # noqa: ANN202 - the module imported from this checkout
+    """``calculators.page.markup``: results and pages are marked by one function."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    return importlib.import_module("calculators.page.markup")
+
+
+def mark_chinese(html: str, lang: str = "en") -> str:
+    """Wrap each run of Chinese in the text of ``html`` in ``<span lang="zh">``, as results are
+    (:func:`calculators.page.markup.mark_chinese`): punctuation-only runs (【】) too, nothing inside
+    an element already in Chinese, nor in ``option``, ``textarea``, ``script``, ``style``,
+    ``title`` and ``svg``.
 
     >>> mark_chinese('<p>Open 花呗 (Huabei) in <b>支付宝</b>.</p><option>简体中文</option>')
     '<p>Open <span lang="zh">花呗</span> (Huabei) in <b><span lang="zh">支付宝</span></b>.</p><option>简体中文</option>'
+    >>> mark_chinese('<p>Type 【】 or <span lang="zh">《征信业管理条例》</span></p>')
+    '<p>Type <span lang="zh">【】</span> or <span lang="zh">《征信业管理条例》</span></p>'
     """
-    out: list[str] = []
-    skipping: list[str] = []
-    for match in TOKEN.finditer(html):
-        tag, text = match.groups()
-        if tag is not None:
-            name = re.match(r"</?\s*([a-zA-Z0-9-]+)", tag)
-            if name and name.group(1).lower() in UNMARKABLE and not tag.endswith("/>"):
-                if tag.startswith("</"):
-                    if skipping:
-                        skipping.pop()
-                else:
-                    skipping.append(name.group(1).lower())
-            out.append(tag)
-        elif skipping:
-            out.append(text)
-        else:
-            out.append(CHINESE_RUN.sub(lambda run: f'<span lang="zh">{run.group(0)}</span>', text))
-    return "".join(out)
+    return _markup().mark_chinese(html, lang)
 
 
 CALCULATOR_FORM = re.compile(r'<form class="calc-form" ')
@@ -61,5 +55,5 @@ def on_page_content(html, page, config, files):
     if lang in PERMALINK_TITLES:
         return PERMALINK.sub(rf'\1 title="{PERMALINK_TITLES[lang]}"', html)
     if not lang.startswith("zh"):
-        return mark_chinese(html)
+        return mark_chinese(html, lang)
     return html

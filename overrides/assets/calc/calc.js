@@ -3,7 +3,8 @@
 // the form, in the URL fragment (share links; never sent to a server) or in this browser's storage.
 //
 // One job per module: runtime.js (the worker), fields.js (reading and filling forms), rows.js
-// (repeated rows, conditional fields), display.js (status, errors, results), keep.js (storage,
+// (repeated rows, conditional fields), display.js (status, errors, results; chinese.js marks the
+// Chinese in what it writes on a page in another language), keep.js (storage,
 // share links, carrying values), actions.js (copy, download, print). This file binds them.
 
 import { copyText, download, openDetailsForPrint } from "./actions.js";

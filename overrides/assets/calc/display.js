@@ -3,6 +3,7 @@
 // aria-live (a plan's result is thousands of characters): a short summary is announced instead,
 // and replacing the result never loses the reader's focus.
 
+import { appendMarked, sentenceGap } from "./chinese.js";
 import { prefixOf, ui } from "./fields.js";
 
 export function setStatus(form, state, reason, onRetry) {
@@ -10,7 +11,7 @@ export function setStatus(form, state, reason, onRetry) {
   status.dataset.state = state;
   const text = state === "failed" ? failureText(form, reason) : ui(form, state);
   // Notes ("restored from the share link") outlive the start-up states, which follow them at once.
-  status.textContent = [text, ...(form._notes || []).map((key) => ui(form, key))].join(" ");
+  status.textContent = [text, ...(form._notes || []).map((key) => ui(form, key))].join(sentenceGap(form.dataset.lang));
   let retry = form.querySelector(".calc-retry");
   if (state === "failed") {
     if (!retry) {
@@ -36,27 +37,7 @@ function failureText(form, reason) {
 export function note(form, key) {
   form._notes = [...(form._notes || []), key];
   const status = form.querySelector(".calc-status");
-  status.textContent = `${status.textContent} ${ui(form, key)}`;
-}
-
-// Chinese in a message on a page in another language (the "2亿" a reader typed, quoted back) is
-// marked lang="zh", as Python marks it in results (calculators/page/markup.py, mark_chinese).
-const CHINESE_RUN = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]+/g;
-
-function appendMarked(element, text, lang) {
-  if (lang === "zh" || lang?.startsWith("zh-")) {
-    element.append(text);
-    return;
-  }
-  let last = 0;
-  for (const run of text.matchAll(CHINESE_RUN)) {
-    const span = document.createElement("span");
-    span.lang = "zh";
-    span.textContent = run[0];
-    element.append(text.slice(last, run.index), span);
-    last = run.index + run[0].length;
-  }
-  element.append(text.slice(last));
+  status.textContent = `${status.textContent}${sentenceGap(form.dataset.lang)}${ui(form, key)}`;
 }
 
 function errorBox(form, key) {
@@ -174,9 +155,13 @@ export function summaryOf(box, data) {
   return [clean(lead?.textContent), figure].filter(Boolean).join(". ").slice(0, 200);
 }
 
+// The summary is spoken in the page's language, its Chinese (a name quoted in an English result)
+// marked lang="zh" as the result itself is.
 function announce(form, text) {
   const region = form.closest(".calc")?.querySelector(".calc-announce");
-  if (region && region.textContent !== text) region.textContent = text;
+  if (!region || region.textContent === text) return;
+  region.textContent = "";
+  appendMarked(region, text, form.dataset.lang);
 }
 
 export function showResult(form, answer) {

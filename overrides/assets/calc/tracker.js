@@ -5,8 +5,10 @@
 // saved payments again after every new result and says what is paid, what is left and what is next.
 // Ticks belong to one agreement (data-tracker-key): another agreement starts with none.
 
+import { sentenceGap } from "./chinese.js";
 import { ui } from "./fields.js";
 
+const pageLang = (element) => element.closest("[lang]")?.lang || "";
 const storageKey = (form) => `calc-tracker:${form.dataset.calculator}`;
 
 function readTicks(form) {
@@ -61,7 +63,7 @@ function update(tracker) {
   } else {
     lines.push(texts.tracker_done || "");
   }
-  tracker.querySelector(".calc-tracker-status").textContent = lines.join(" ");
+  tracker.querySelector(".calc-tracker-status").textContent = lines.join(sentenceGap(pageLang(tracker)));
 }
 
 // After each result: tick the payments saved for this agreement, and show the progress.
@@ -97,6 +99,6 @@ export function bindTracker(form, box) {
     for (const tick of tracker.querySelectorAll("input.calc-tick")) tick.checked = false;
     update(tracker);
     const status = tracker.querySelector(".calc-tracker-status");
-    status.textContent = `${ui(form, "persist_cleared")} ${status.textContent}`;
+    status.textContent = `${ui(form, "persist_cleared")}${sentenceGap(form.dataset.lang)}${status.textContent}`;
   });
 }
