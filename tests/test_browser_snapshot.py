@@ -210,3 +210,13 @@ def test_each_runtime_file_is_downloaded_once(browser, base_url: str) -> None:
         assert len(names) == len(set(names)), names
     finally:
         context.close()
+
+
+def test_a_page_left_without_calculating_still_keeps_its_snapshot(fresh_context, base_url: str) -> None:
+    """A reader who opens a calculator page and moves on before typing: the next page restores."""
+    page = fresh_context.new_page()
+    page.goto(f"{base_url}en/guide/2-repayment-capacity/")
+    assert boot_report(page)["snapshot"] == "made"
+    page.wait_for_timeout(2000)  # a short look at the page, no calculation
+    true_cost_answers(page, base_url)
+    assert boot_report(page)["snapshot"] == "restored"

@@ -60,16 +60,22 @@ export function snapshotPlace({ site, lock, stdlib }) {
   return { cache: `offline:${site}:runtime`, key: new URL(name, lockURL).href };
 }
 
-/** The kept snapshot's bytes, or null (none kept, or not readable: then it is deleted). */
-export async function readSnapshot(place) {
+/**
+ * Whether a snapshot is kept: null if not, else {bytes}, a promise of its bytes (read and unpacked
+ * while Pyodide loads its script; a snapshot that can't be read rejects it and is deleted).
+ */
+export async function findSnapshot(place) {
   if (!place) return null;
+  let response;
   try {
-    const response = await caches.match(place.key, { cacheName: place.cache });
-    return response ? unpackSnapshot(new Uint8Array(await response.arrayBuffer())) : null;
+    response = await caches.match(place.key, { cacheName: place.cache });
   } catch {
-    await dropSnapshot(place);
     return null;
   }
+  if (!response) return null;
+  const bytes = response.arrayBuffer().then((buffer) => unpackSnapshot(new Uint8Array(buffer)));
+  bytes.catch(() => dropSnapshot(place));
+  return { bytes }; // not the promise itself: an async function's caller would wait for it
 }
 
 /** Make a snapshot of a runtime started with `_makeSnapshot` that has not calculated yet. */

@@ -15,7 +15,7 @@ const snapshots = import("./snapshot.js").catch(() => null);
 
 let runCalculator = null;
 let storeSnapshot = () => {}; // keeps the snapshot made during the boot, once
-const STORE_SNAPSHOT_AFTER_MS = 3000;
+const STORE_SNAPSHOT_AFTER_MS = 300; // unless the first answer comes sooner
 let bootSettled = false;
 
 function bootFailed(reason, detail) {
@@ -109,6 +109,11 @@ async function boot(config) {
   }
   let loadPyodide;
   stage("boot");
+  // Whether a snapshot is kept is known at once; its bytes are read while Pyodide's script loads.
+  const keeping = snapshots.then(async (snapshotting) => {
+    const place = snapshotting && snapshotting.snapshotPlace(config);
+    return { snapshotting, place, kept: place && (await snapshotting.findSnapshot(place)) };
+  });
   fetchEarly([
     { url: `${indexURL}pyodide.asm.wasm` },
     { url: stdlib || `${indexURL}python_stdlib.zip` },
@@ -139,15 +144,13 @@ async function boot(config) {
       console.debug(line);
     },
   };
-  const snapshotting = await snapshots;
-  const place = snapshotting && snapshotting.snapshotPlace(config);
-  const kept = place && (await snapshotting.readSnapshot(place));
+  const { snapshotting, place, kept } = await keeping;
   stage("snapshot_read");
   let pyodide = null;
   let snapshot = "none";
   if (kept) {
     try {
-      pyodide = await loadPyodide({ ...options, _loadSnapshot: kept });
+      pyodide = await loadPyodide({ ...options, _loadSnapshot: kept.bytes });
       snapshot = "restored";
     } catch (error) {
       if (bootSettled) throw error; // a failed download, already reported: not the snapshot's fault
