@@ -220,3 +220,25 @@ def test_a_page_left_without_calculating_still_keeps_its_snapshot(fresh_context,
     page.wait_for_timeout(2000)  # a short look at the page, no calculation
     true_cost_answers(page, base_url)
     assert boot_report(page)["snapshot"] == "restored"
+
+
+def test_the_page_remembers_which_snapshot_was_kept_and_without_it_looks_for_none(
+    fresh_context, base_url: str
+) -> None:
+    """The hint spares a first visit the Cache Storage lookup: no hint, no lookup (a new boot)."""
+    page = fresh_context.new_page()
+    page.goto(f"{base_url}en/guide/2-repayment-capacity/")
+    assert boot_report(page)["snapshot"] == "made"
+    kept = kept_snapshot(page)
+    assert kept is not None
+    page.wait_for_function(
+        "(url) => localStorage.getItem('calc-snapshot') === url", arg=kept["url"], timeout=10_000
+    )
+    page.evaluate("localStorage.removeItem('calc-snapshot')")
+    true_cost_answers(page, base_url)
+    assert boot_report(page)["snapshot"] == "made"  # kept, but not looked for
+    page.wait_for_function(
+        "(url) => localStorage.getItem('calc-snapshot') === url", arg=kept["url"], timeout=10_000
+    )
+    true_cost_answers(page, base_url)
+    assert boot_report(page)["snapshot"] == "restored"  # the hint is back

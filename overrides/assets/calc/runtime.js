@@ -60,7 +60,8 @@ export class Runtime {
           this.booted = true;
           this.onStatus("ready");
           resolve();
-        } else if (data.type === "boot-error") fail(data.reason);
+        } else if (data.type === "snapshot-kept") writeSnapshotHint(data.key);
+        else if (data.type === "boot-error") fail(data.reason);
         else if (data.type === "result") this.settle(data);
       };
       this.worker.postMessage({ type: "boot", ...this.config });
@@ -116,6 +117,24 @@ export class Runtime {
   }
 }
 
+const SNAPSHOT_HINT = "calc-snapshot"; // removed with the site's other keys by the About page
+
+function readSnapshotHint() {
+  try {
+    return localStorage.getItem(SNAPSHOT_HINT);
+  } catch {
+    return null; // storage off: the worker then boots without looking for a snapshot
+  }
+}
+
+function writeSnapshotHint(key) {
+  try {
+    localStorage.setItem(SNAPSHOT_HINT, key);
+  } catch {
+    /* storage off: the next page boots the long way */
+  }
+}
+
 // The page's one runtime, shared by start.js (which starts it while the page still loads) and
 // calc.js (which binds the forms): both import this module, so both get the same instance.
 let pageRuntimeInstance = null;
@@ -127,6 +146,9 @@ export function pageRuntime() {
   if (!config) return null;
   // The page's calculators are imported during the boot (and kept in the snapshot).
   config.calculators = (meta("calc-page")?.content || "").split(" ").filter(Boolean);
+  // Which snapshot the worker kept last (snapshot.js): without it, none is looked for, which
+  // spares a first visit the wait for Cache Storage.
+  config.snapshotHint = readSnapshotHint();
   pageRuntimeInstance = new Runtime(config);
   return pageRuntimeInstance;
 }

@@ -1,8 +1,9 @@
 // The calculators' Web Worker: runs Pyodide and our `calculators` package, off the main thread.
 // Protocol (JSON in and out, requests matched by id):
-//   page -> worker  {type: "boot", pyodide, lock, package, stdlib, stdlibFull, site, calculators}
+//   page -> worker  {type: "boot", pyodide, lock, package, stdlib, stdlibFull, site, calculators,
+//                    wheel, wheelIntegrity, snapshotHint}
 //   worker -> page  {type: "stage", stage: "starting"} | {type: "ready", timings, snapshot}
-//                   | {type: "boot-error", reason, detail}
+//                   | {type: "snapshot-kept", key} | {type: "boot-error", reason, detail}
 //   page -> worker  {type: "run", id, calculator, lang, fields, parts?}
 //   worker -> page  {type: "result", id, ms, ok, errors, html, data, later}
 // A run answers with calculators.run_for_page: data without the parts a calculator builds only
@@ -112,7 +113,8 @@ async function boot(config) {
   // Whether a snapshot is kept is known at once; its bytes are read while Pyodide's script loads.
   const keeping = snapshots.then(async (snapshotting) => {
     const place = snapshotting && snapshotting.snapshotPlace(config);
-    return { snapshotting, place, kept: place && (await snapshotting.findSnapshot(place)) };
+    const hinted = place && config.snapshotHint === place.key; // the page says one was kept
+    return { snapshotting, place, kept: hinted && (await snapshotting.findSnapshot(place)) };
   });
   fetchEarly([
     { url: `${indexURL}pyodide.asm.wasm` },
@@ -177,7 +179,11 @@ async function boot(config) {
       // not hold the first answer back. The bytes were taken above, before any calculation.
       let stored = false;
       storeSnapshot = () => {
-        if (!stored) snapshotting.keepSnapshot(place, bytes);
+        if (!stored) {
+          snapshotting.keepSnapshot(place, bytes).then((kept) => {
+            if (kept) postMessage({ type: "snapshot-kept", key: place.key });
+          });
+        }
         stored = true;
       };
       setTimeout(storeSnapshot, STORE_SNAPSHOT_AFTER_MS);
