@@ -106,3 +106,12 @@ def wait_for_result(page, name: str, html: str, timeout: float = ANSWER_TIMEOUT)
         raise AssertionError(
             f"#{result_id} never showed run()'s answer (status: {status!r}):\n{diff}"
         ) from None
+
+
+def submit_one_debt_plan(page, base_url: str) -> None:
+    """Open the English plan page, fill one debt (10,000 at 18% a year, budget 1,000) and submit."""
+    page.goto(f"{base_url}en/guide/2-repayment-capacity/")
+    page.fill("#calc-plan-debts-0-amount", "10000")
+    page.fill("#calc-plan-debts-0-rate", "18")
+    page.fill("#calc-plan-budget", "1000")
+    page.click("#calc-plan button[type=submit]")

@@ -9,7 +9,6 @@ import json
 import re
 import shutil
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -91,23 +90,16 @@ def answer_offline(page, base_url: str, path: str, name: str) -> None:
     )
 
 
-@pytest.fixture
-def fresh_context(browser) -> Iterator[object]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-    yield context
-    context.close()
-
-
 def test_after_a_calculator_page_every_page_and_calculator_works_offline(
-    fresh_context, site: Path, base_url: str
+    context, site: Path, base_url: str
 ) -> None:
-    page = fresh_context.new_page()
+    page = context.new_page()
     seen = watch(page)
     page.goto(f"{base_url}en/guide/1-repayment-mechanism/")
     page.focus("#calc-true-cost-amount")
     wait_for_offline_state(page, "all")
 
-    fresh_context.set_offline(True)
+    context.set_offline(True)
     pages = site_pages(site)
     assert "" in pages and "en/" in pages and "en/about/" in pages and len(pages) >= 20
     for path in pages:
@@ -117,16 +109,16 @@ def test_after_a_calculator_page_every_page_and_calculator_works_offline(
     for path, names in calculators.items():
         for name in names:
             answer_offline(page, base_url, path, name)
-    fresh_context.set_offline(False)
+    context.set_offline(False)
     assert seen.foreign(base_url) == []
     assert seen.errors == []
     assert not [url for url in seen.requests if url.endswith("python_stdlib.zip")]  # no fallback needed
 
 
 def test_after_a_text_page_pages_work_offline_and_a_calculator_asks_for_a_connection(
-    fresh_context, site: Path, base_url: str
+    context, site: Path, base_url: str
 ) -> None:
-    page = fresh_context.new_page()
+    page = context.new_page()
     seen = watch(page)
     page.goto(f"{base_url}guide/introduction/")
     wait_for_offline_state(page, "pages")
@@ -136,7 +128,7 @@ def test_after_a_text_page_pages_work_offline_and_a_calculator_asks_for_a_connec
     assert runtime_cached == 0  # a text page fetches no runtime, not even in the background
     assert not [url for url in seen.requests if "/pyodide/" in url or "/py/" in url]
 
-    fresh_context.set_offline(True)
+    context.set_offline(True)
     for path in site_pages(site):
         open_offline(page, base_url + path)
     page.goto(f"{base_url}en/guide/1-repayment-mechanism/")
@@ -145,7 +137,7 @@ def test_after_a_text_page_pages_work_offline_and_a_calculator_asks_for_a_connec
     status = page.inner_text("#calc-true-cost .calc-status")
     assert pick(UI["failed_offline"], "en") in status, status
     assert page.input_value("#calc-true-cost-amount") == "10000"
-    fresh_context.set_offline(False)
+    context.set_offline(False)
     assert seen.foreign(base_url) == []
 
 
@@ -208,10 +200,8 @@ def test_a_new_build_takes_over_and_the_old_copy_is_deleted(browser, site: Path,
         context.close()
 
 
-def test_the_about_page_button_deletes_the_offline_copy_and_the_sites_storage(
-    fresh_context, base_url: str
-) -> None:
-    page = fresh_context.new_page()
+def test_the_about_page_button_deletes_the_offline_copy_and_the_sites_storage(context, base_url: str) -> None:
+    page = context.new_page()
     seen = watch(page)
     page.goto(f"{base_url}en/guide/introduction/")
     wait_for_offline_state(page, "pages")
@@ -245,11 +235,9 @@ Object.defineProperty(Navigator.prototype, "connection", {
 """
 
 
-def test_save_data_fetches_nothing_ahead_and_starts_the_runtime_on_focus(
-    fresh_context, base_url: str
-) -> None:
-    fresh_context.add_init_script(SAVE_DATA)
-    page = fresh_context.new_page()
+def test_save_data_fetches_nothing_ahead_and_starts_the_runtime_on_focus(context, base_url: str) -> None:
+    context.add_init_script(SAVE_DATA)
+    page = context.new_page()
     seen = watch(page)
     page.goto(f"{base_url}en/guide/1-repayment-mechanism/")
     wait_for_offline_state(page, "saving-data")

@@ -11,7 +11,14 @@ import pytest
 from calculators import run
 from calculators.core.i18n import pick
 from calculators.page.ui import UI
-from tests.browser_helpers import READY_TIMEOUT, collect, state, wait_for_result, wait_for_state
+from tests.browser_helpers import (
+    READY_TIMEOUT,
+    collect,
+    state,
+    submit_one_debt_plan,
+    wait_for_result,
+    wait_for_state,
+)
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -96,11 +103,7 @@ def test_without_webassembly_the_form_says_so_and_the_guide_stays(
 def test_print_shows_the_whole_plan_and_no_navigation(page_and_watch, base_url: str) -> None:
     """The print view: navigation hidden, every collapsed schedule opened for the print only."""
     page, _ = page_and_watch
-    page.goto(f"{base_url}en/guide/2-repayment-capacity/")
-    page.fill("#calc-plan-debts-0-amount", "10000")
-    page.fill("#calc-plan-debts-0-rate", "18")
-    page.fill("#calc-plan-budget", "1000")
-    page.click("#calc-plan button[type=submit]")
+    submit_one_debt_plan(page, base_url)
     page.locator("#calc-plan-result details").first.wait_for(state="attached", timeout=120_000)
     closed = "() => [...document.querySelectorAll('#calc-plan-result details')].filter(d => !d.open).length"
     assert page.evaluate(closed) > 0

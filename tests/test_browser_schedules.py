@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from calculators import run
-from tests.browser_helpers import PARSED, READY_TIMEOUT, collect
+from tests.browser_helpers import PARSED, READY_TIMEOUT, collect, submit_one_debt_plan
 
 pytestmark = pytest.mark.browser
 SCHEDULES = "#calc-plan-result details[data-schedule]"
@@ -16,11 +16,7 @@ TABLES = f"{SCHEDULES} table"
 
 def test_schedules_are_built_when_opened_and_for_the_print(page_and_watch, base_url: str) -> None:
     page, _ = page_and_watch
-    page.goto(f"{base_url}en/guide/2-repayment-capacity/")
-    page.fill("#calc-plan-debts-0-amount", "10000")
-    page.fill("#calc-plan-debts-0-rate", "18")
-    page.fill("#calc-plan-budget", "1000")
-    page.click("#calc-plan button[type=submit]")
+    submit_one_debt_plan(page, base_url)
     page.locator(SCHEDULES).first.wait_for(state="attached", timeout=READY_TIMEOUT)
     expected = run("plan", collect(page, "plan"), "en")["data"]["schedules"]
     count = page.locator(SCHEDULES).count()

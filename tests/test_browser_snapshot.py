@@ -9,11 +9,10 @@ button removes it.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 
 import pytest
 
-from tests.browser_helpers import READY_TIMEOUT, wait_for_result
+from tests.browser_helpers import READY_TIMEOUT, submit_one_debt_plan, wait_for_result
 from tests.conftest import PREFIX, watch
 
 RUNTIME_CACHE = f"offline:{PREFIX}:runtime"
@@ -78,6 +77,11 @@ def kept_snapshot(page) -> dict | None:
     return None
 
 
+def wait_for_snapshot_hint(page, url: str) -> None:
+    """Wait until the page has noted that the worker kept the snapshot at ``url``."""
+    page.wait_for_function("(url) => localStorage.getItem('calc-snapshot') === url", arg=url, timeout=10_000)
+
+
 def true_cost_answers(page, base_url: str) -> None:
     page.goto(f"{base_url}en/guide/1-repayment-mechanism/")
     page.fill("#calc-true-cost-amount", "10000")
@@ -89,15 +93,8 @@ def true_cost_answers(page, base_url: str) -> None:
     )
 
 
-@pytest.fixture
-def fresh_context(browser) -> Iterator[object]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    yield context
-    context.close()
-
-
-def test_the_next_calculator_page_restores_the_snapshot_and_answers(fresh_context, base_url: str) -> None:
-    page = fresh_context.new_page()
+def test_the_next_calculator_page_restores_the_snapshot_and_answers(context, base_url: str) -> None:
+    page = context.new_page()
     seen = watch(page)
     page.goto(f"{base_url}en/guide/2-repayment-capacity/")
     assert boot_report(page)["snapshot"] == "made"
@@ -115,8 +112,8 @@ def test_the_next_calculator_page_restores_the_snapshot_and_answers(fresh_contex
     assert seen.foreign(base_url) == []
 
 
-def test_what_the_reader_types_is_never_in_the_snapshot(fresh_context, base_url: str) -> None:
-    page = fresh_context.new_page()
+def test_what_the_reader_types_is_never_in_the_snapshot(context, base_url: str) -> None:
+    page = context.new_page()
     page.goto(f"{base_url}en/guide/5-communicate/")
     page.fill("#calc-message-reason_detail", MARKER)
     page.fill("#calc-message-amount_owed", "12000")
@@ -147,9 +144,9 @@ def test_what_the_reader_types_is_never_in_the_snapshot(fresh_context, base_url:
 
 @pytest.mark.parametrize("how", ["garbage", "foreign"])
 def test_a_damaged_snapshot_is_replaced_and_the_calculator_still_answers(
-    fresh_context, base_url: str, how: str
+    context, base_url: str, how: str
 ) -> None:
-    page = fresh_context.new_page()
+    page = context.new_page()
     seen = watch(page)
     page.goto(f"{base_url}en/guide/2-repayment-capacity/")
     assert boot_report(page)["snapshot"] == "made"
@@ -164,8 +161,8 @@ def test_a_damaged_snapshot_is_replaced_and_the_calculator_still_answers(
     assert seen.errors == []
 
 
-def test_the_about_page_button_deletes_the_snapshot(fresh_context, base_url: str) -> None:
-    page = fresh_context.new_page()
+def test_the_about_page_button_deletes_the_snapshot(context, base_url: str) -> None:
+    page = context.new_page()
     page.goto(f"{base_url}en/guide/1-repayment-mechanism/")
     assert boot_report(page)["snapshot"] == "made"
     assert kept_snapshot(page) is not None
@@ -175,14 +172,10 @@ def test_the_about_page_button_deletes_the_snapshot(fresh_context, base_url: str
     assert page.evaluate(SNAPSHOT, RUNTIME_CACHE) is None
 
 
-def test_an_answer_still_comes_when_results_arrive_after_restoring(fresh_context, base_url: str) -> None:
+def test_an_answer_still_comes_when_results_arrive_after_restoring(context, base_url: str) -> None:
     """A restored runtime answers the plan exactly as a fresh one (same figures on the page)."""
-    page = fresh_context.new_page()
-    page.goto(f"{base_url}en/guide/2-repayment-capacity/")
-    page.fill("#calc-plan-debts-0-amount", "10000")
-    page.fill("#calc-plan-debts-0-rate", "18")
-    page.fill("#calc-plan-budget", "1000")
-    page.click("#calc-plan button[type=submit]")
+    page = context.new_page()
+    submit_one_debt_plan(page, base_url)
     page.wait_for_selector("#calc-plan-result table", timeout=READY_TIMEOUT)
     fresh = page.inner_html("#calc-plan-result")
     assert boot_report(page)["snapshot"] == "made"
@@ -212,9 +205,9 @@ def test_each_runtime_file_is_downloaded_once(browser, base_url: str) -> None:
         context.close()
 
 
-def test_a_page_left_without_calculating_still_keeps_its_snapshot(fresh_context, base_url: str) -> None:
+def test_a_page_left_without_calculating_still_keeps_its_snapshot(context, base_url: str) -> None:
     """A reader who opens a calculator page and moves on before typing: the next page restores."""
-    page = fresh_context.new_page()
+    page = context.new_page()
     page.goto(f"{base_url}en/guide/2-repayment-capacity/")
     assert boot_report(page)["snapshot"] == "made"
     page.wait_for_timeout(2000)  # a short look at the page, no calculation
@@ -223,22 +216,18 @@ def test_a_page_left_without_calculating_still_keeps_its_snapshot(fresh_context,
 
 
 def test_the_page_remembers_which_snapshot_was_kept_and_without_it_looks_for_none(
-    fresh_context, base_url: str
+    context, base_url: str
 ) -> None:
     """The hint spares a first visit the Cache Storage lookup: no hint, no lookup (a new boot)."""
-    page = fresh_context.new_page()
+    page = context.new_page()
     page.goto(f"{base_url}en/guide/2-repayment-capacity/")
     assert boot_report(page)["snapshot"] == "made"
     kept = kept_snapshot(page)
     assert kept is not None
-    page.wait_for_function(
-        "(url) => localStorage.getItem('calc-snapshot') === url", arg=kept["url"], timeout=10_000
-    )
+    wait_for_snapshot_hint(page, kept["url"])
     page.evaluate("localStorage.removeItem('calc-snapshot')")
     true_cost_answers(page, base_url)
     assert boot_report(page)["snapshot"] == "made"  # kept, but not looked for
-    page.wait_for_function(
-        "(url) => localStorage.getItem('calc-snapshot') === url", arg=kept["url"], timeout=10_000
-    )
+    wait_for_snapshot_hint(page, kept["url"])
     true_cost_answers(page, base_url)
     assert boot_report(page)["snapshot"] == "restored"  # the hint is back

@@ -22,6 +22,11 @@ def _record_line(name, data):
     digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
     return f"{name},sha256={digest},{len(data)}"
 
+def _entry(name):
+    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))  # the same bytes every build
+    info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
+    return info
+
 def _compile_wheel(wheel_bytes):
     source = zipfile.ZipFile(io.BytesIO(bytes(wheel_bytes)))
     names = source.namelist()
@@ -39,13 +44,9 @@ def _compile_wheel(wheel_bytes):
                 data = data.replace(b"Tag: py3-none-any", b"Tag: " + TAG.encode())
             elif name.endswith(".dist-info/METADATA"):
                 data = data.split(b"\\n\\n", 1)[0] + b"\\n"  # the headers; not the README after them
-            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
-            wheel.writestr(info, data, compresslevel=9)
+            wheel.writestr(_entry(name), data, compresslevel=9)
             lines.append(_record_line(name, data))
-        info = zipfile.ZipInfo(record, date_time=(1980, 1, 1, 0, 0, 0))
-        info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
-        wheel.writestr(info, "\\n".join(lines + [f"{record},,"]) + "\\n")
+        wheel.writestr(_entry(record), "\\n".join(lines + [f"{record},,"]) + "\\n", compresslevel=9)
     report = {"python": sys.version.split()[0], "magic": importlib.util.MAGIC_NUMBER.hex(), "modules": modules}
     return out.getvalue(), json.dumps(report)
 _compile_wheel

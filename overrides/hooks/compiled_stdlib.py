@@ -17,7 +17,6 @@ import importlib.util
 import json
 import shutil
 import subprocess
-import zipfile
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -63,12 +62,8 @@ def inputs_hash(wheel_digest: str) -> str:
 
 
 def check_magic(zip_path: Path, magic: bytes) -> None:
-    """Fail the build unless every ``.pyc`` in the zip starts with the runtime's magic number."""
-    with zipfile.ZipFile(zip_path) as archive:
-        names = archive.namelist()
-        wrong = [name for name in names if not name.endswith(".pyc") or archive.read(name)[:4] != magic]
-    if not names or wrong:
-        raise PluginError(f"compiled standard library: wrong magic number or not .pyc: {wrong[:5]}")
+    """Fail the build unless every entry of the zip is a ``.pyc`` with the runtime's magic number."""
+    _runtime().check_compiled(zip_path, magic, "compiled standard library")
 
 
 def build_stdlib(wheel_dir: Path, out: Path) -> Path:

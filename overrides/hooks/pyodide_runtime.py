@@ -75,13 +75,25 @@ def compile_wheel(source: Path, out: Path) -> Path:
     report = json.loads(done.stdout)
     if report["python"] != python:
         raise PluginError(f"the wheel was compiled by Python {report['python']}, the runtime is {python}")
-    magic = bytes.fromhex(report["magic"])
-    with zipfile.ZipFile(compiled) as archive:
-        code = [n for n in archive.namelist() if ".dist-info/" not in n and not n.endswith("/")]
-        wrong = [n for n in code if not n.endswith(".pyc") or archive.read(n)[:4] != magic]
-    if not code or wrong or len(code) != report["modules"]:
-        raise PluginError(f"compiled wheel: not .pyc or wrong magic number: {wrong[:5]}")
+    code = check_compiled(compiled, bytes.fromhex(report["magic"]), "compiled wheel", _is_code)
+    if len(code) != report["modules"]:
+        raise PluginError(f"compiled wheel: {len(code)} modules, {report['modules']} compiled")
     return compiled
+
+
+def _is_code(name: str) -> bool:
+    return ".dist-info/" not in name and not name.endswith("/")
+
+
+def check_compiled(zip_path: Path, magic: bytes, what: str, is_code=lambda name: True) -> list[str]:  # noqa: ANN001
+    """Fail the build unless every code entry of the zip (``is_code``) is a ``.pyc`` starting with
+    the runtime's magic number; return those entries."""
+    with zipfile.ZipFile(zip_path) as archive:
+        code = [name for name in archive.namelist() if is_code(name)]
+        wrong = [name for name in code if not name.endswith(".pyc") or archive.read(name)[:4] != magic]
+    if not code or wrong:
+        raise PluginError(f"{what}: wrong magic number or not .pyc: {wrong[:5]}")
+    return code
 
 
 def build_wheel_and_lock(out: Path) -> Path:
