@@ -33,9 +33,10 @@ MESSAGES: dict[str, Text] = {
 }
 
 
-HTML_IN_DATA = ("schedules",)
+HTML_IN_DATA = ("schedules", "chart_tables")
 """Entries of a result's ``data`` that hold HTML the page inserts later (a plan's month-by-month
-tables, built when their ``<details>`` opens): marked for language like the result itself."""
+tables and its chart's data table, built when their ``<details>`` opens): marked for language
+like the result itself."""
 
 
 def _marked_data(data: Mapping[str, Any], lang: str) -> Mapping[str, Any]:

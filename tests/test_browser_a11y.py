@@ -156,9 +156,9 @@ def show_result(page, base_url: str, path: str, name: str) -> None:
         "name => document.querySelectorAll(`#calc-${name}-result details`).forEach((d) => { d.open = true; })",
         name,
     )
-    # the plan's schedules are built by the page script when opened: wait until every one is
+    # the plan's schedules and chart table are built by the page script when opened: wait for each
     page.wait_for_function(
-        "name => !document.querySelector(`#calc-${name}-result details[data-schedule]:not(:has(table))`)",
+        "name => !document.querySelector(`#calc-${name}-result details[data-part]:not(:has(table))`)",
         arg=name,
         timeout=READY_TIMEOUT,
     )

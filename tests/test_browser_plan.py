@@ -105,7 +105,7 @@ def check_chart(page, data: dict, lang: str) -> None:
     table = alternative.locator("table")
     assert not table.is_visible()
     alternative.locator("summary").click()
-    assert table.is_visible()
+    table.wait_for(state="visible")  # built when opened (asked for when the result came, if not yet in)
     headers = table.locator("th[scope=col]").all_text_contents()
     assert headers == [pick(CHART["month"], lang), *titles]
 

@@ -10,7 +10,7 @@ from calculators import run
 from tests.browser_helpers import PARSED, READY_TIMEOUT, collect, submit_one_debt_plan
 
 pytestmark = pytest.mark.browser
-SCHEDULES = "#calc-plan-result details[data-schedule]"
+SCHEDULES = '#calc-plan-result details[data-part="schedules"]'
 TABLES = f"{SCHEDULES} table"
 
 

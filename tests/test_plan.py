@@ -512,8 +512,15 @@ def test_chart_is_an_accessible_svg_without_colours() -> None:
     assert "calc-series-5" not in svg
     assert not re.search(r"#[0-9a-fA-F]{3,6}\b|rgb\(|hsl\(|style=", svg)
     assert 'class="calc-axis" fill="currentColor"' in svg
-    alternative = re.search(r'<details class="calc-chart-data">.*?</details>', html, re.S).group(0)
-    assert alternative.count("<li>") == count and "<table" in alternative
+    alternative = re.search(r'<details class="calc-chart-data"([^>]*)>.*?</details>', html, re.S)
+    assert alternative.group(0).count("<li>") == count
+    # The data table comes apart (built when the reader opens it): a table of every option's line.
+    assert alternative.group(
+        1
+    ) == ' data-part="chart_tables" data-index="0"' and "<table" not in alternative.group(0)
+    (table,) = answer["data"]["chart_tables"]
+    headers = re.findall(r'<th scope="col"[^>]*>(.*?)</th>', table)
+    assert headers[1:] == [option["title"] for option in answer["data"]["options"]]
 
 
 def test_schedules_are_collapsed_and_complete() -> None:
@@ -522,7 +529,9 @@ def test_schedules_are_collapsed_and_complete() -> None:
     assert len(details) == len(answer["data"]["options"])
     assert not any("open" in tag for tag in details)
     # The tables come apart, one per option, for the page to build when a schedule is opened.
-    assert [f'data-schedule="{index}"' in tag for index, tag in enumerate(details)] == [True] * len(details)
+    assert [f'data-part="schedules" data-index="{index}"' in tag for index, tag in enumerate(details)] == [
+        True
+    ] * len(details)
     schedules = answer["data"]["schedules"]
     body_row = '<tr role="row"><th scope="row"'
     assert len(schedules) == len(details) and body_row not in answer["html"].split("calc-schedule-details")[1]

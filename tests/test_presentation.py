@@ -43,7 +43,8 @@ CELL = re.compile(r'<t[dh]\b[^>]*\bdata-label="([^"]*)"[^>]*>(.*?)</t[dh]>', re.
 
 def _tables(answer: dict) -> list[str]:
     """Every table of a result: in its page and the month-by-month schedules built when opened."""
-    return [*answer["html"].split("<table")[1:], *answer["data"].get("schedules", [])]
+    later = [*answer["data"].get("schedules", []), *answer["data"].get("chart_tables", [])]
+    return [*answer["html"].split("<table")[1:], *later]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en", "zh-Hant"])
@@ -85,15 +86,15 @@ def test_the_plan_csv_keeps_plain_numbers_under_headers_with_the_unit(lang: str)
             assert re.fullmatch(r"-?\d+\.\d\d", amount) and Decimal(amount).is_finite(), row
 
 
-CHART_TABLE = re.compile(r'<details class="calc-chart-data">.*?(<table .*?</table>)', re.S)
+CHART_TABLE = re.compile(r'<details class="calc-chart-data"[^>]*>(?:(?!</details>).)*?(<table .*?</table>)', re.S)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en", "zh-Hant"])
 @pytest.mark.parametrize(("name", "index"), [("plan", 0), ("plan", 3), ("emergency-fund", 0)])
 def test_chart_data_tables_show_amounts_with_their_unit(name: str, index: int, lang: str) -> None:
     """The chart's text alternative: every amount in its table carries 元 / yuan, the months don't."""
-    html = run(name, GOOD[name][index], lang)["html"]
-    tables = CHART_TABLE.findall(html)
+    answer = run(name, GOOD[name][index], lang)
+    tables = CHART_TABLE.findall(answer["html"]) + answer["data"].get("chart_tables", [])
     assert tables, "no chart data table"
     unit = UNIT.get(lang, "元")
     for found in tables:
@@ -142,7 +143,11 @@ def test_every_table_cell_names_its_column_for_the_phone_cards(name: str, lang: 
     (``data-label``): a cell without one would be a bare figure (the agreement's dates were)."""
     for fields in GOOD[name]:
         answer = run(name, fields, lang)
-        for html in [answer["html"], *answer["data"].get("schedules", [])]:
+        for html in [
+            answer["html"],
+            *answer["data"].get("schedules", []),
+            *answer["data"].get("chart_tables", []),
+        ]:
             for cell in re.findall(r"<t[dh]\b(?![^>]*scope=\"col\")[^>]*>", html):
                 assert 'data-label="' in cell, (name, cell)
 

@@ -66,7 +66,11 @@ def test_no_chinese_in_a_result_is_left_in_another_language(
 ) -> None:
     answer = run(name, fields, lang)
     assert answer["ok"], answer["errors"]
-    for html in [answer["html"], *answer["data"].get("schedules", [])]:
+    for html in [
+        answer["html"],
+        *answer["data"].get("schedules", []),
+        *answer["data"].get("chart_tables", []),
+    ]:
         assert unmarked_chinese(html, lang) == []
 
 

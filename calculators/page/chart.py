@@ -4,7 +4,8 @@ The chart carries no colours: each line is ``<path class="calc-series calc-serie
 axes and labels are ``class="calc-axis"`` with ``currentColor``, so the stylesheet picks colours
 that work in light and dark themes. The ``viewBox`` scales it to any width (360 px phones too).
 Screen readers get a ``<title>`` and ``<desc>``; everyone gets a sentence per line and the data
-as a table in a collapsed ``<details>``.
+as a table in a collapsed ``<details>`` (or, with ``table_later``, only when that ``<details>``
+opens: :func:`chart_table` builds it then, as a result's part ``chart_tables``).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from ..core.i18n import Text, t
 from ..core.money import display_money, yuan
 from .markup import esc, table
 
-__all__ = ["balance_chart", "MESSAGES"]
+__all__ = ["balance_chart", "chart_table", "MESSAGES"]
 
 MESSAGES: dict[str, Text] = {
     "title": {"zh": "剩余欠款随时间的变化", "en": "Remaining balance over time"},
@@ -202,6 +203,7 @@ def balance_chart(
     lang: str,
     chart_id: str,
     texts: Messages | None = None,
+    table_later: bool = False,
 ) -> str:
     """The chart and its text alternative.
 
@@ -209,9 +211,16 @@ def balance_chart(
     starts at ``start`` (the total owed) in month 0. ``texts`` replaces some of :data:`MESSAGES`
     (with the same placeholders) for a chart of something else, such as savings growing.
 
+    With ``table_later`` the data table is left out of the collapsed ``<details>``, which names
+    where the page finds it when the reader opens it: ``data["chart_tables"][0]``, built by
+    :func:`chart_table` (a plan's table is a sixth of its result, rebuilt on every recalculation).
+
     >>> html = balance_chart([("A", [Decimal(50), Decimal(0)])], Decimal(100), "en", "c")
-    >>> 'class="calc-series calc-series-0"' in html and 'role="img"' in html
+    >>> 'class="calc-series calc-series-0"' in html and 'role="img"' in html and "<table" in html
     True
+    >>> later = balance_chart([("A", [Decimal(50), Decimal(0)])], Decimal(100), "en", "c", table_later=True)
+    >>> "<table" in later, 'data-part="chart_tables" data-index="0"' in later
+    (False, True)
     """
     messages = {**MESSAGES, **(texts or {})}
     frame = _frame(series, start)
@@ -230,11 +239,28 @@ def balance_chart(
         f'd="M{LEFT} {TOP}V{frame.bottom}H{WIDTH - RIGHT}"/>'
         f"{labels}{_lines_and_legend(series, start, frame)}</svg>"
     )
+    where = ' data-part="chart_tables" data-index="0"' if table_later else ""
     alternative = (
-        f'<details class="calc-chart-data"><summary>{esc(t(messages, "data", lang))}</summary>'
+        f'<details class="calc-chart-data"{where}><summary>{esc(t(messages, "data", lang))}</summary>'
         f"<ul>{''.join(f'<li>{esc(s)}</li>' for s in sentences)}</ul>"
-        f"{_data_table(series, start, lang, messages)}</details>"
+        f"{'' if table_later else _data_table(series, start, lang, messages)}</details>"
     )
     # The visible title repeats the SVG's own <title>, which screen readers already announce.
     title = f'<p class="calc-chart-title" aria-hidden="true">{esc(t(messages, "title", lang))}</p>'
     return f'<div class="calc-chart-wrap">{title}{svg}{alternative}</div>'
+
+
+def chart_table(
+    series: Sequence[tuple[str, Sequence[Decimal]]],
+    start: Decimal,
+    lang: str,
+    texts: Messages | None = None,
+) -> str:
+    """The data table of :func:`balance_chart` with ``table_later``: the balance of every line at
+    every few months, each amount with its unit.
+
+    >>> html = chart_table([("A", [Decimal(50), Decimal(0)])], Decimal(100), "en")
+    >>> "<table" in html and "100.00 yuan" in html and "50.00 yuan" in html
+    True
+    """
+    return _data_table(series, start, lang, {**MESSAGES, **(texts or {})})

@@ -27,7 +27,7 @@ from ..core.dates import date_name, due_date, month_name
 from ..core.endings import ending_note
 from ..core.i18n import Text, t
 from ..core.money import ZERO, money_str, percent_str, yuan
-from ..page.chart import balance_chart
+from ..page.chart import balance_chart, chart_table
 from ..page.markup import carry_button, definition_list, esc, heading, paragraph, table
 from .debts import Debt
 from .options import NEEDED_TERM, Options, method_name, option_title
@@ -267,7 +267,15 @@ def _schedule(index: int, title: str, lang: str) -> str:
     """One option's schedule, collapsed under its title; the table itself is ``data["schedules"][index]``,
     which the page puts in only when the reader opens it (or prints)."""
     summary = esc(t(MESSAGES, "schedule_of", lang, title=title))
-    return f'<details class="calc-schedule-details" data-schedule="{index}"><summary>{summary}</summary></details>'
+    return (
+        f'<details class="calc-schedule-details" data-part="schedules" data-index="{index}">'
+        f"<summary>{summary}</summary></details>"
+    )
+
+
+def _balances(titled: Titled) -> list[tuple[str, Sequence[Decimal]]]:
+    """The chart's lines: each option's title and its balance after each month."""
+    return [(title, plan.balances) for plan, title in titled]
 
 
 def page_html(options: Options, lang: str, first_due: date | None = None) -> str:
@@ -278,9 +286,7 @@ def page_html(options: Options, lang: str, first_due: date | None = None) -> str
         _debts_table(options.debts, lang),
         heading(t(MESSAGES, "compare", lang)),
         _comparison_table(titled, options.budget, lang),
-        balance_chart(
-            [(title, plan.balances) for plan, title in titled], options.owed, lang, "calc-plan-chart"
-        ),
+        balance_chart(_balances(titled), options.owed, lang, "calc-plan-chart", table_later=True),
         heading(t(MESSAGES, "details", lang)),
         '<div class="calc-options">'
         + "".join(_card(plan, title, options, lang, first_due) for plan, title in titled)
@@ -391,7 +397,8 @@ def page_data(options: Options, lang: str, first_due: date | None = None) -> dic
 def later_parts(options: Options, lang: str, first_due: date | None = None) -> dict[str, Callable[[], Any]]:
     """What :func:`page_data` leaves out, built when asked for (:attr:`calculators.page.base.Result.later`):
     ``options`` (each option's figures and its months as ``schedule``), ``schedules`` (one table per option,
-    put in the page only when the reader opens it, or prints) and ``csv`` (every option's months)."""
+    put in the page only when the reader opens it, or prints), ``chart_tables`` (the chart's data
+    table, likewise) and ``csv`` (every option's months)."""
 
     def full_options() -> list[dict[str, Any]]:
         return [
@@ -405,5 +412,6 @@ def later_parts(options: Options, lang: str, first_due: date | None = None) -> d
     return {
         "options": full_options,
         "schedules": lambda: [_schedule_table(plan, lang, first_due) for plan in options.plans],
+        "chart_tables": lambda: [chart_table(_balances(_titled(options, lang)), options.owed, lang)],
         "csv": lambda: _csv(_titled(options, lang), lang, first_due),
     }

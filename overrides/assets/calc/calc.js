@@ -9,10 +9,11 @@
 
 import { copyText, download, openDetailsForPrint } from "./actions.js";
 import {
-  buildSchedulesWhenOpened,
+  buildPartsWhenOpened,
   clearErrors,
   clearResult,
   note,
+  PAGE_PARTS,
   resultBox,
   setStatus,
   showErrors,
@@ -70,7 +71,7 @@ async function calculate(form, { quiet = false, save = true } = {}) {
     form._focusError = false;
     showResult(form, answer);
     form._later = { fields, names: answer.later || [], asked: {} };
-    prefetchSchedules(form);
+    prefetchPageParts(form);
     showTracker(form, resultBox(form));
     if (form.querySelector(".calc-status").dataset.state !== "ready") setStatus(form, "ready", undefined, retry);
     return;
@@ -85,8 +86,9 @@ async function calculate(form, { quiet = false, save = true } = {}) {
   form._focusError = false;
 }
 
-// Parts of a result built only when asked for (the plan's schedules and CSV; see worker.js): asked
-// once per result, from the same fields, when the reader needs them. A promise of the data.
+// Parts of a result built only when asked for (the plan's schedules, chart table and CSV; see
+// worker.js): asked once per result, from the same fields, when the reader needs them. A promise of
+// the data.
 function withParts(form, names) {
   const data = form._data;
   const later = form._later;
@@ -106,13 +108,17 @@ function withParts(form, names) {
   return later.asked[key];
 }
 
-// The schedules of a result that stays, fetched while the page is idle: a print from the browser's
+// The parts of a result that go in the page (PAGE_PARTS) that it left out.
+const pageParts = (form) => form._later.names.filter((name) => PAGE_PARTS.includes(name));
+
+// Those parts of a result that stays, fetched while the page is idle: a print from the browser's
 // menu can't wait for them. Never while a newer calculation is on its way.
-function prefetchSchedules(form) {
+function prefetchPageParts(form) {
   const data = form._data;
-  if (!form._later.names.includes("schedules")) return;
+  const names = pageParts(form);
+  if (!names.length) return;
   const whenIdle = window.requestIdleCallback || ((fn) => setTimeout(fn, 200));
-  whenIdle(() => form._data === data && !form._waiting && withParts(form, ["schedules"]), { timeout: 2000 });
+  whenIdle(() => form._data === data && !form._waiting && withParts(form, names), { timeout: 2000 });
 }
 
 /** After a submit that failed: the first field in error (in the form's order), else the form's message. */
@@ -184,7 +190,7 @@ function onFormClick(form, button, recalculate) {
     const name = `${form.dataset.calculator}.csv`;
     withParts(form, ["csv"]).then((data) => data?.csv && download(data.csv_name || name, data.csv));
   } else if (button.dataset.tool === "print") {
-    withParts(form, ["schedules"]).then(() => window.print());
+    withParts(form, pageParts(form)).then(() => window.print());
   } else if (button.dataset.tool === "clear") {
     recalculate.cancel(); // an edit still waiting would save the inputs again
     clearSaved(form);
@@ -276,7 +282,7 @@ function bind(form) {
 }
 
 openDetailsForPrint();
-buildSchedulesWhenOpened((form) => withParts(form, ["schedules"]));
+buildPartsWhenOpened((form, part) => withParts(form, [part]));
 
 if (forms.length && runtime) {
   forms.forEach(bind);

@@ -174,36 +174,39 @@ export function showResult(form, answer) {
   }
 }
 
-// Month-by-month schedules (data.schedules: Python's escaped HTML, one table per option) are not in
-// the result: they are asked for (`withSchedules(form)`, a promise of the data with them) when the
-// reader opens one, or after the result while the page is idle, and go into their closed <details>
-// only when the reader opens one, or prints: building and moving every table on every
-// recalculation cost more than the rest of the result. A print from the browser's menu can't wait:
-// it shows the tables already there.
-function buildSchedule(details, data) {
-  const table = data?.schedules?.[Number(details.dataset.schedule)];
-  if (details.dataset.built !== undefined || !table || !details.isConnected) return;
-  details.insertAdjacentHTML("beforeend", table);
+// Parts of a result that are not in it (see calculators.api.run_for_page): the plan's month-by-month
+// schedules (data.schedules, one table per option) and its chart's data table (data.chart_tables),
+// Python's escaped HTML. Each waits in a closed <details data-part="schedules" data-index="0">: it
+// is asked for (`withPart(form, part)`, a promise of the data with it) when the reader opens one,
+// or after the result while the page is idle, and goes in only when the reader opens it, or prints:
+// building and moving every table on every recalculation cost more than the rest of the result.
+// A print from the browser's menu can't wait: it shows the tables already there.
+export const PAGE_PARTS = ["schedules", "chart_tables"];
+
+function buildPart(details, data) {
+  const html = data?.[details.dataset.part]?.[Number(details.dataset.index)];
+  if (details.dataset.built !== undefined || !html || !details.isConnected) return;
+  details.insertAdjacentHTML("beforeend", html);
   details.dataset.built = "";
 }
 
 const formOf = (details) => details.closest(".calc")?.querySelector("form.calc-form");
 
-export function buildSchedulesWhenOpened(withSchedules) {
+export function buildPartsWhenOpened(withPart) {
   const opened = (details) => {
     const form = formOf(details);
     if (!form?._data) return;
-    if (form._data.schedules) buildSchedule(details, form._data);
-    else withSchedules(form).then((data) => details.open && buildSchedule(details, data));
+    if (form._data[details.dataset.part]) buildPart(details, form._data);
+    else withPart(form, details.dataset.part).then((data) => details.open && buildPart(details, data));
   };
   document.addEventListener(
     "toggle",
-    (event) => event.target.matches?.("details[data-schedule]") && event.target.open && opened(event.target),
+    (event) => event.target.matches?.(".calc-result details[data-part]") && event.target.open && opened(event.target),
     true,
   );
   window.addEventListener("beforeprint", () => {
-    for (const details of document.querySelectorAll(".calc-result details[data-schedule]")) {
-      buildSchedule(details, formOf(details)?._data);
+    for (const details of document.querySelectorAll(".calc-result details[data-part]")) {
+      buildPart(details, formOf(details)?._data);
     }
   });
 }

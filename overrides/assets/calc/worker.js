@@ -28,42 +28,20 @@ function bootFailed(reason, detail) {
 // A failed download is reported as soon as it happens: Pyodide does not always reject (a failed
 // pyodide.asm.wasm only logs "wasm instantiation failed" and the boot waited for the page's bound;
 // a failed stdlib download ended as a crash). "download": the request failed (network);
-// "missing": the server answered with an error status.
+// "missing": the server answered with an error status, or with a file that is damaged.
 // A fetch that rejects is asked once more without checks: still no answer is a failed download;
 // an answer means the file is there but damaged (a sha256 mismatch also rejects the fetch).
 const fetchDirect = self.fetch.bind(self);
 let probing = Promise.resolve();
+const urlOf = (resource) =>
+  resource instanceof Request ? resource.url : new URL(String(resource), self.location.href).href;
 
-// The runtime's files, requested all at once when the boot starts rather than one after another
-// as Pyodide's loader comes to each (on a 4G link each step costs round trips). Pyodide's own
-// request for one of them is answered with the response already under way, provided it asks
-// with the same integrity (the wheel's sha256, from the lock file); otherwise it fetches itself.
-const early = new Map(); // absolute URL -> {integrity, response: Promise<Response>}
-
-function fetchEarly(files) {
-  for (const { url, integrity = "" } of files) {
-    const absolute = new URL(url, self.location.href).href;
-    const response = fetchDirect(absolute, integrity ? { integrity } : {});
-    response.catch(() => {}); // reported when Pyodide asks for it
-    early.set(absolute, { integrity, response });
-  }
-}
-
-function takeEarly(args) {
-  const url = args[0] instanceof Request ? args[0].url : new URL(String(args[0]), self.location.href).href;
-  const found = early.get(url);
-  if (!found || found.integrity !== ((args[1] && args[1].integrity) || "")) return null;
-  early.delete(url);
-  return found.response;
-}
-
-self.fetch = async (...args) => {
+async function fetchReported(url, request) {
   let response;
   try {
-    response = await (takeEarly(args) || fetchDirect(...args));
+    response = await request();
   } catch (error) {
     if (!runCalculator) {
-      const url = args[0] instanceof Request ? args[0].url : String(args[0]);
       probing = fetchDirect(url, { cache: "no-store" }).then(
         () => bootFailed("missing", String(error)),
         () => bootFailed("download", String(error)),
@@ -73,6 +51,57 @@ self.fetch = async (...args) => {
   }
   if (!response.ok && !runCalculator) bootFailed("missing", `${response.status} ${response.url}`);
   return response;
+}
+
+// The runtime's files, requested all at once when the boot starts rather than one after another
+// as Pyodide's loader comes to each (on a 4G link each step costs round trips). Pyodide's own
+// request for one of them is answered with the response already under way, provided it asks
+// with the same integrity (the wheel's sha256, from the lock file); otherwise it fetches itself.
+const early = new Map(); // absolute URL -> {integrity, response: Promise<Response>}
+
+function fetchEarly(files, after = Promise.resolve()) {
+  for (const { url, integrity = "" } of files) {
+    const absolute = urlOf(url);
+    const response = after.then(() => fetchDirect(absolute, integrity ? { integrity } : {}));
+    response.catch(() => {}); // reported when Pyodide asks for it
+    early.set(absolute, { integrity, response });
+  }
+}
+
+function takeEarly(args) {
+  const found = early.get(urlOf(args[0]));
+  if (!found || found.integrity !== ((args[1] && args[1].integrity) || "")) return null;
+  early.delete(urlOf(args[0]));
+  return found.response;
+}
+
+// pyodide.asm.wasm is compiled as it arrives, from the boot's start: Pyodide itself compiles it
+// only once its 1.2 MB script has loaded and run, with the whole file waiting by then. Pyodide's
+// own request for it gets an empty stand-in, and its instantiation the module compiled here.
+let compiled = null; // {url, module: Promise<WebAssembly.Module>, standIn: Response}
+
+function compileEarly(url) {
+  const absolute = urlOf(url);
+  const module = WebAssembly.compileStreaming(fetchReported(absolute, () => fetchDirect(absolute)));
+  module.catch(async (error) => {
+    await probing; // a failed download is said as such; a file that is not WebAssembly is damaged
+    bootFailed("missing", String(error && error.message));
+  });
+  compiled = { url: absolute, module, standIn: new Response(new Uint8Array(0)) };
+  const instantiateStreaming = WebAssembly.instantiateStreaming;
+  WebAssembly.instantiateStreaming = async (source, imports) => {
+    const response = await source;
+    if (response !== compiled.standIn) return instantiateStreaming(response, imports);
+    const instance = await WebAssembly.instantiate(await module, imports);
+    stage("wasm_ready");
+    return { module: await module, instance };
+  };
+}
+
+self.fetch = (...args) => {
+  const url = urlOf(args[0]);
+  if (compiled && url === compiled.url) return Promise.resolve(compiled.standIn);
+  return fetchReported(url, () => takeEarly(args) || fetchDirect(...args));
 };
 const timings = {}; // milliseconds since the worker started, per boot stage (for the benchmark)
 const stage = (name) => (timings[name] = Math.round(performance.now()));
@@ -116,15 +145,25 @@ async function boot(config) {
     const hinted = place && config.snapshotHint === place.key; // the page says one was kept
     return { snapshotting, place, kept: hinted && (await snapshotting.findSnapshot(place)) };
   });
+  // Pyodide's two scripts first (on HTTP/1.1 a browser opens six connections at most), then the
+  // rest: each script is needed before the file after it.
+  const loader = import(`${indexURL}pyodide.mjs`);
+  loader.catch(() => {});
+  import(`${indexURL}pyodide.asm.mjs`).catch(() => {}); // the module Pyodide imports next
+  const wasm = `${indexURL}pyodide.asm.wasm`;
+  if (typeof WebAssembly.compileStreaming === "function") compileEarly(wasm);
   fetchEarly([
-    { url: `${indexURL}pyodide.asm.wasm` },
+    ...(compiled ? [] : [{ url: wasm }]),
     { url: stdlib || `${indexURL}python_stdlib.zip` },
     { url: lockFileURL },
-    ...(config.wheel ? [{ url: config.wheel, integrity: config.wheelIntegrity }] : []),
   ]);
-  import(`${indexURL}pyodide.asm.mjs`).catch(() => {}); // the same module Pyodide imports next
+  // The wheel is needed only once Python has started: downloaded after the wasm (Pyodide asks for
+  // it at once), so that on a slow link it does not take bandwidth from the wasm, which everything
+  // else waits for.
+  const wheel = config.wheel ? [{ url: config.wheel, integrity: config.wheelIntegrity }] : [];
+  fetchEarly(wheel, compiled ? compiled.module.catch(() => {}) : undefined);
   try {
-    ({ loadPyodide } = await import(`${indexURL}pyodide.mjs`));
+    ({ loadPyodide } = await loader);
   } catch (error) {
     // An import that failed says neither why nor how: ask once whether the file is there.
     const found = await fetchDirect(`${indexURL}pyodide.mjs`, { cache: "no-store" }).then((r) => r.ok, () => null);
@@ -171,6 +210,7 @@ async function boot(config) {
   if (snapshot !== "restored") pyodide.runPython(PREPARE);
   const names = (config.calculators || []).filter((name) => /^[a-z0-9-]+$/.test(name));
   if (names.length) pyodide.runPython(`for _name in ${JSON.stringify(names)}: CALCULATORS[_name]`);
+  stage("calculators_imported");
   if (place && snapshot !== "restored") {
     // Before any calculation: the snapshot never holds what a reader typed.
     try {
@@ -188,6 +228,7 @@ async function boot(config) {
       };
       setTimeout(storeSnapshot, STORE_SNAPSHOT_AFTER_MS);
       snapshot = "made";
+      stage("snapshot_made");
     } catch (error) {
       console.debug("calculators: no snapshot this time", error);
     }
