@@ -95,3 +95,53 @@ def test_guide_reads_without_javascript(browser, base_url: str) -> None:
     assert "支付宝提供多种借款产品" in text
     assert "需要浏览器启用 JavaScript" in text  # the calculator says plainly why it can't run
     context.close()
+
+
+def _search_worker_requests(context) -> list[str]:
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url.split("?")[0].rsplit("/", 1)[-1]))
+    return requests
+
+
+def test_on_a_calculator_page_search_waits_for_the_calculators_and_still_finds(
+    browser, base_url: str
+) -> None:
+    """Material's search worker builds its index once the calculators are ready, not while they
+    start (search-later.js); the search then finds what it finds on a text page."""
+    context = browser.new_context()
+    try:
+        requests = _search_worker_requests(context)
+        page = context.new_page()
+        page.goto(base_url + "en/guide/1-repayment-mechanism/")
+        page.wait_for_function("() => performance.getEntriesByName('calc:ready').length > 0", timeout=120_000)
+        page.wait_for_function("() => true")  # the page's word reaches the stand-in
+        for _ in range(50):
+            if any(name.startswith("search.") and name.endswith(".min.js") for name in requests):
+                break
+            page.wait_for_timeout(100)
+        assert "search-later.js" in requests
+        assert any(name.startswith("search.") and name.endswith(".min.js") for name in requests), requests
+        results = search(page, "negotiate")
+        assert results and all("/en/" in href for href in results[:3]), results
+    finally:
+        context.close()
+
+
+def test_on_a_calculator_page_a_search_before_the_calculators_are_ready_is_answered(
+    browser, base_url: str
+) -> None:
+    """The calculators never start (their WebAssembly never arrives): Material's index is not built
+    meanwhile, but the reader's first search builds it and is answered."""
+    context = browser.new_context()
+    try:
+        context.route("**/pyodide.asm.wasm", lambda route: None)  # never answered
+        requests = _search_worker_requests(context)
+        page = context.new_page()
+        page.goto(base_url + "en/guide/2-repayment-capacity/")
+        page.wait_for_timeout(2000)
+        assert "search-later.js" in requests
+        assert not any(name.startswith("search.") and name.endswith(".min.js") for name in requests), requests
+        results = search(page, "negotiate")
+        assert results and all("/en/" in href for href in results[:3]), results
+    finally:
+        context.close()

@@ -86,7 +86,9 @@ def test_the_plan_csv_keeps_plain_numbers_under_headers_with_the_unit(lang: str)
             assert re.fullmatch(r"-?\d+\.\d\d", amount) and Decimal(amount).is_finite(), row
 
 
-CHART_TABLE = re.compile(r'<details class="calc-chart-data"[^>]*>(?:(?!</details>).)*?(<table .*?</table>)', re.S)
+CHART_TABLE = re.compile(
+    r'<details class="calc-chart-data"[^>]*>(?:(?!</details>).)*?(<table .*?</table>)', re.S
+)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en", "zh-Hant"])

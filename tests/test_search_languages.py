@@ -89,6 +89,33 @@ def test_every_page_loads_its_own_languages_index(site: Path, lang: str) -> None
         assert (site / worker.removeprefix(PREFIX)).is_file(), path  # the worker stays at the site root
 
 
+def test_calculator_pages_start_materials_search_worker_later(site: Path) -> None:
+    """A calculator page's search worker is search-later.js, which names Material's own worker (a
+    file beside it); the stand-in and Material's worker are both in the offline copy."""
+    workers = site / "assets" / "javascripts" / "workers"
+    (material,) = [p.name for p in workers.glob("search.*.min.js")]
+    later = (workers / "search-later.js").read_text(encoding="utf-8")
+    assert f'new URL("{material}", self.location.href)' in later and "__MATERIAL" not in later
+    seen = {"later": 0, "material": 0}
+    for lang in LANG_ROOTS:
+        for page in sorted(language_pages(site, lang)):
+            path = LANG_ROOTS[lang] + page
+            html = (site / path / "index.html").read_text(encoding="utf-8")
+            worker = urlsplit(
+                urljoin(f"https://site.invalid{PREFIX}{path}", page_config(site, path)["search"])
+            ).path
+            calculators = '<meta name="calc-runtime"' in html
+            expected = "search-later.js" if calculators else material
+            assert worker == f"{PREFIX}assets/javascripts/workers/{expected}", path
+            seen["later" if calculators else "material"] += 1
+    assert seen["later"] >= 3 * 5 and seen["material"] >= 3 * 3, seen  # guide sections, home, about
+    sw = (site / "sw.js").read_text(encoding="utf-8")
+    assert (
+        '"assets/javascripts/workers/search-later.js"' in sw
+        and f'"assets/javascripts/workers/{material}"' in sw
+    )
+
+
 def test_the_offline_copy_lists_every_languages_index(site: Path) -> None:
     worker = (site / "sw.js").read_text(encoding="utf-8")
     for prefix in LANG_ROOTS.values():

@@ -14,7 +14,9 @@ listed English and Traditional pages too. This hook gives each language its own 
 - the ``base`` of a page's ``__config`` is set to its language's root (``../../en/`` rather than
   ``../..`` on ``en/guide/x/``). Material uses ``base`` for the index's URL and the result links;
   its other uses (versions, instant navigation, alternate-language sitemaps) are off on this site.
-  The search worker's URL is its own key and stays at the site root, with the lunr files it loads.
+  The search worker's URL is its own key and stays at the site root, with the lunr files it loads;
+  on a calculator page it is ``search-later.js`` beside it, which starts Material's worker once
+  the calculators have started (the index is built in the time they need first).
 
 Every index keeps the search settings of the build (``lang``, the ``separator`` that cuts at the
 ``\\u200b`` Material puts between jieba's segments of Chinese, the ``pipeline``). Runs after
@@ -30,6 +32,9 @@ from pathlib import Path
 from mkdocs.plugins import event_priority
 
 INDEX = Path("search") / "search_index.json"
+SEARCH_LATER = "search-later.js"
+MATERIAL_WORKER = "__MATERIAL_SEARCH_WORKER__"
+CONFIG_SEARCH = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"search": ")([^"]*)(")')
 CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)(")')
 
 
@@ -77,7 +82,42 @@ def write_index(path: Path, index: dict) -> None:
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
+def search_later(output: str) -> str:
+    """On a calculator page, Material's search worker is ``search-later.js`` beside Material's own,
+    which it loads once the calculators have started (:func:`name_material_worker`)."""
+    if '<meta name="calc-runtime"' not in output:
+        return output
+    found = CONFIG_SEARCH.search(output)
+    if found is None:
+        raise ValueError("no search worker in Material's __config")
+    worker = found.group(2)
+    name = worker.rsplit("/assets/", 1)[-1] if "/assets/" in worker else worker.removeprefix("assets/")
+    if not name.startswith("javascripts/workers/search."):
+        raise ValueError(f"unexpected search worker {worker!r}")
+    root = worker[: len(worker) - len("assets/" + name)]
+    later = f"{root}assets/javascripts/workers/{SEARCH_LATER}"
+    start, end = found.span(2)
+    return output[:start] + later + output[end:]
+
+
+def name_material_worker(site: Path) -> None:
+    """Write the name of Material's search worker (content-hashed) into ``search-later.js``.
+
+    Not a query in the worker's URL: a worker served from the offline copy has the URL it was
+    kept under, and the copy answers a URL with a query from the one without."""
+    workers = site / "assets" / "javascripts" / "workers"
+    later = workers / SEARCH_LATER
+    if not later.is_file():
+        return
+    (material,) = [p.name for p in workers.glob("search.*.min.js")]
+    text = later.read_text(encoding="utf-8")
+    if MATERIAL_WORKER not in text and material not in text:
+        raise ValueError(f"{later}: no place for Material's search worker's name")
+    later.write_text(text.replace(MATERIAL_WORKER, material), encoding="utf-8")
+
+
 def on_post_page(output: str, page, config) -> str:  # noqa: ANN001 - mkdocs hook
+    output = search_later(output)
     prefix = language_prefix(config)
     if not prefix or not page.url.startswith(prefix):
         return output
@@ -100,6 +140,7 @@ def on_post_build(config) -> None:  # noqa: ANN001 - mkdocs hook
         if prefix:
             write_index(site / prefix / INDEX, index_of_language(index, prefix))
         return
+    name_material_worker(site)
     prefixes = other_prefixes(config)
     default = [doc for doc in index["docs"] if not doc["location"].startswith(prefixes)]
     if not default:

@@ -42,9 +42,25 @@ const retry = () => {
   runtime.start().then(() => forms.forEach((each) => calculate(each, { quiet: true })));
 };
 
+// Material's search index is built once the calculators have started, or when the reader goes to
+// the search box (search-later.js, Material's search worker on this page, waits for the word).
+const searchChannel =
+  typeof BroadcastChannel === "function"
+    ? new BroadcastChannel(`search-build:${new URL("../../", import.meta.url).pathname}`)
+    : null;
+let searchMayBuild = false;
+function letSearchBuild() {
+  if (searchMayBuild || !searchChannel) return;
+  searchMayBuild = true;
+  searchChannel.postMessage("build");
+}
+if (searchChannel) searchChannel.onmessage = (event) => event.data === "ask" && searchMayBuild && searchChannel.postMessage("build");
+document.addEventListener("focusin", (event) => event.target.closest?.(".md-search") && letSearchBuild());
+
 const runtime = pageRuntime(); // started by start.js while the page loaded, unless saving data
 const followRuntime = (state, reason) => {
   for (const form of forms) setStatus(form, state, reason, retry);
+  if (state === "ready" || state === "failed") letSearchBuild();
   // Whatever the forms hold by now (typed while the runtime downloaded) is calculated at once.
   // (A calculation already waiting for the runtime is answered as soon as it is ready.)
   if (state !== "ready") return;
@@ -112,13 +128,17 @@ function withParts(form, names) {
 const pageParts = (form) => form._later.names.filter((name) => PAGE_PARTS.includes(name));
 
 // Those parts of a result that stays, fetched while the page is idle: a print from the browser's
-// menu can't wait for them. Never while a newer calculation is on its way.
+// menu can't wait for them. Only once the result has stayed a moment: while the reader is still
+// typing, each prefetch (a whole calculation again, and the tables) would hold up the next answer.
+const PREFETCH_AFTER_MS = 1500;
+
 function prefetchPageParts(form) {
   const data = form._data;
   const names = pageParts(form);
   if (!names.length) return;
   const whenIdle = window.requestIdleCallback || ((fn) => setTimeout(fn, 200));
-  whenIdle(() => form._data === data && !form._waiting && withParts(form, names), { timeout: 2000 });
+  const stays = () => form._data === data && !form._waiting;
+  setTimeout(() => stays() && whenIdle(() => stays() && withParts(form, names), { timeout: 2000 }), PREFETCH_AFTER_MS);
 }
 
 /** After a submit that failed: the first field in error (in the form's order), else the form's message. */
