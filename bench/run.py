@@ -7,6 +7,9 @@ drives Debian's chromium with a fresh profile per measurement:
 (a) a control page that only boots the same Pyodide, the same way (the floor);
 (b) the true-cost page, from navigation to the first correct result after filling the form,
     empty cache;
+(b0) the same runtime (the guide's own worker and settings) and the same answer on a bare page,
+    with no guide page around it: (b) minus (b0) is what the page itself adds (its own requests
+    and the theme's start-up, sharing the machine with the boot);
 (c) the same on a second visit with the HTTP cache warm;
 (d) median and 95th percentile of 50 recalculations after ready (true cost, and a 3-debt,
     60-month plan), from submit to the result on the page;
@@ -37,6 +40,7 @@ import argparse
 import contextlib
 import functools
 import html
+import math
 import os
 import re
 import shutil
@@ -205,10 +209,11 @@ def build(out: Path) -> Path:
     )
     page = (out / "guide" / "1-repayment-mechanism" / "index.html").read_text(encoding="utf-8")
     runtime = html.unescape(re.search(r'<meta name="calc-runtime" content="([^"]+)"', page).group(1))
-    control = out / "bench-control"
-    shutil.copytree(ROOT / "bench" / "control", control)
-    index = control / "index.html"
-    index.write_text(index.read_text().replace("__RUNTIME__", html.escape(runtime)), encoding="utf-8")
+    for name in ("control", "bare"):
+        copy = out / f"bench-{name}"
+        shutil.copytree(ROOT / "bench" / name, copy)
+        index = copy / "index.html"
+        index.write_text(index.read_text().replace("__RUNTIME__", html.escape(runtime)), encoding="utf-8")
     return out
 
 
@@ -233,9 +238,11 @@ def now(page: Page) -> float:
     return page.evaluate("performance.now()")
 
 
-def control_boot(context: BrowserContext, base: str) -> float:
+def control_boot(context: BrowserContext, base: str, page_name: str = "control") -> float:
+    """(a) Until Pyodide runs on the control page; with ``page_name="bare"``, (b0): until the
+    calculators' own runtime has answered on a bare page."""
     page = context.new_page()
-    page.goto(f"{base}bench-control/")
+    page.goto(f"{base}bench-{page_name}/")
     page.wait_for_function(
         "() => document.getElementById('status').textContent === 'ready'", polling="raf", timeout=TIMEOUT
     )
@@ -365,6 +372,7 @@ def first_visit_bytes(context: BrowserContext, base: str, traffic: Traffic, calc
 
 def measure(base: str, slow_base: str, traffic: Traffic, repeat: int, profiles: Path) -> dict[str, object]:
     boots: list[float] = []
+    bares: list[float] = []
     colds: list[Visit] = []
     warms: list[float] = []
     returns: list[Visit] = []
@@ -384,6 +392,7 @@ def measure(base: str, slow_base: str, traffic: Traffic, repeat: int, profiles: 
         for _ in range(repeat):  # interleaved, so the machine's load falls on all of them alike
             boots.append(with_fresh(lambda context: control_boot(context, base)))  # type: ignore[arg-type]
             colds.append(with_fresh(lambda context: first_result(context, base)))  # type: ignore[arg-type]
+            bares.append(with_fresh(lambda context: control_boot(context, base, "bare")))  # type: ignore[arg-type]
 
             def warm(context: BrowserContext) -> float:
                 first_result(context, base).page.close()
@@ -428,6 +437,7 @@ def measure(base: str, slow_base: str, traffic: Traffic, repeat: int, profiles: 
         calculator_page, calculator_with_copy = page_bytes(True), fill_bytes(True)
     return {
         "boot": median(boots),
+        "bare": median(bares),
         "colds": colds,
         "warm": median(warms),
         "return": median([visit.result for visit in returns]),
@@ -447,36 +457,41 @@ def measure(base: str, slow_base: str, traffic: Traffic, repeat: int, profiles: 
 
 
 def breakdown(visits: list[Visit]) -> list[tuple[str, str, str]]:
-    """Where a visit's time goes (medians), on the page's and the worker's clocks."""
+    """Where a visit's time goes (medians): from one step to the next, on the page's clock (the
+    worker's stages are on its own clock, from its creation at ``worker_start``)."""
 
-    def stage(visit: Visit, name: str) -> float:
-        return visit.worker_start + visit.stages.get(name, float("nan"))
+    def stage(name: str) -> Callable[[Visit], float]:
+        return lambda visit: visit.worker_start + visit.stages.get(name, float("nan"))
 
-    steps = [
-        ("navigation until the worker starts (start.js)", lambda v: v.worker_start),
-        ("worker script and pyodide.mjs loaded", lambda v: stage(v, "pyodide_module") - v.worker_start),
-        (
-            "snapshot looked up (and read, if kept)",
-            lambda v: stage(v, "snapshot_read") - stage(v, "pyodide_module"),
-        ),
-        (
-            "Pyodide boot or restore, the wheel fetched and installed meanwhile",
-            lambda v: stage(v, "python_started") - stage(v, "snapshot_read"),
-        ),
-        (
-            "import calculators (the page's)",
-            lambda v: stage(v, "package_imported") - stage(v, "package_loaded"),
-        ),
-        ("ready to first result on the page", lambda v: v.result - v.ready),
-        ("    (the page's own load event ended at)", lambda v: v.loaded),
+    milestones: list[tuple[str, Callable[[Visit], float]]] = [
+        ("navigation until the worker starts (start.js)", lambda visit: visit.worker_start),
+        ("worker script and Pyodide's loader loaded", stage("pyodide_module")),
+        ("snapshot looked up (and read, if kept)", stage("snapshot_read")),
+        ("wasm in: downloaded and compiled meanwhile, instantiated", stage("wasm_ready")),
+        ("Python started (or restored), the wheel installed", stage("python_started")),
+        ("the page's calculators imported (none if restored)", stage("calculators_imported")),
+        ("snapshot made (first visit only)", stage("snapshot_made")),
+        ("the boot reported ready to the page", lambda visit: visit.ready),
+        ("the first result on the page", lambda visit: visit.result),
     ]
-    snapshots = sorted({str(visit.stages.get("snapshot", "?")) for visit in visits})
-    rows = [(f"    {label}", f"{median([step(v) for v in visits]):,.0f} ms", "") for label, step in steps]
-    return [*rows, ("    snapshot", "/".join(snapshots), "")]
+    rows = []
+    previous: Callable[[Visit], float] = lambda visit: 0.0  # noqa: E731 - navigation
+    for label, milestone in milestones:
+        steps = [milestone(v) - previous(v) for v in visits if not math.isnan(milestone(v))]
+        if steps:
+            rows.append((f"    {label}", f"{median(steps):,.0f} ms", ""))
+            previous = milestone
+    loaded = median([visit.loaded for visit in visits])
+    snapshots = "/".join(sorted({str(visit.stages.get("snapshot", "?")) for visit in visits}))
+    return [
+        *rows,
+        ("        (the page's own load event ended at)", f"{loaded:,.0f} ms", ""),
+        ("    snapshot", snapshots, ""),
+    ]
 
 
 def report(results: dict[str, object]) -> str:
-    boot, warm = results["boot"], results["warm"]
+    boot, bare, warm = results["boot"], results["bare"], results["warm"]
     back, offline_back = results["return"], results["offline_return"]
     slow_boot, slow_cold = results["slow_boot"], results["slow_cold"]
     colds: list[Visit] = results["colds"]  # type: ignore[assignment]
@@ -500,11 +515,13 @@ def report(results: dict[str, object]) -> str:
         ("(a) control: boot Pyodide only (its own source stdlib)", f"{boot:,.0f} ms", "the floor"),
         ("(b) calculator page, first correct result, empty cache", f"{cold:,.0f} ms", ""),
         *breakdown(colds),
+        ("(b0) the same runtime and answer on a bare page (no guide page)", f"{bare:,.0f} ms", ""),
         ("(c) same, second visit, warm HTTP cache, no service worker", f"{warm:,.0f} ms", ""),
         ("(g) return visit to the other calculator page, service worker", f"{back:,.0f} ms", ""),
         *breakdown(returns),
         ("(h) the same, network off", f"{offline_back:,.0f} ms", "works, = (g)"),
         ("    b/a", f"{cold / boot:.2f}", "<= 0.5"),
+        ("    b0/a (what the runtime alone takes; b - b0: the page's own cost)", f"{bare / boot:.2f}", ""),
         ("    c/a", f"{warm / boot:.2f}", "(lower is better)"),
         ("    g/a", f"{back / boot:.2f}", "<= 0.3"),
         ("    h/a", f"{offline_back / boot:.2f}", "= g/a within noise"),

@@ -190,3 +190,24 @@ def test_a_numbered_row_is_named_in_the_page_language_on_a_phone(name: str, lang
     assert numbered, "no numbered table with row names"
     before, after, number = ROW_HEADER.search(numbered[0]).groups()
     assert f"{unescape(before or '')}{number}{unescape(after or '')}" == ROW_NAMES[(name, lang)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "plain",
+        "&amp; already",
+        "<script>alert('x')</script>",
+        'a "quoted" name',
+        "花呗 & 借呗 <1>",
+        "'''\"\"\"&&<<>>",
+    ],
+)
+def test_escaping_is_the_standard_librarys(text: str) -> None:
+    """``esc`` is written out (no ``html`` import in the runtime) and escapes exactly as html.escape."""
+    import html
+
+    from calculators.page.markup import esc
+
+    assert esc(text) == html.escape(text, quote=True)

@@ -64,7 +64,7 @@ def pick(text: Text, lang: str) -> str:
 
 def _english_singular(text: Text, lang: str, params: Mapping[str, object]) -> str | None:
     """The ``"en_one:NAME"`` form of ``text`` when the page is English and ``NAME`` is 1."""
-    if written_lang(lang) != "en":
+    if not params or written_lang(lang) != "en":
         return None
     for key, form in text.items():
         if key.startswith("en_one:") and str(params.get(key.removeprefix("en_one:"))) == "1":

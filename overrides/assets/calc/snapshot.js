@@ -9,6 +9,8 @@
 //   module deletes the old one. Pyodide itself refuses a snapshot made by another Pyodide build.
 // - Whatever fails here (no Cache Storage, storage full, a damaged or foreign snapshot) only means
 //   the runtime starts the long way.
+// - worker.js looks a kept snapshot up itself, at once (this module loads meanwhile), and deletes
+//   one that can't be restored; this module packs, unpacks, makes and keeps.
 
 const SNAPSHOT_NAME = /\/snapshot-[^/]*\.bin$/;
 
@@ -52,32 +54,6 @@ export function unpackSnapshot(packed) {
   return bytes;
 }
 
-/** Where this build's snapshot lives, or null when there is no place for one. */
-export function snapshotPlace({ site, lock, stdlib }) {
-  if (!site || !lock || !stdlib || typeof caches === "undefined") return null;
-  const lockURL = new URL(lock, self.location.href);
-  const name = `snapshot-${stdlib.split("/").pop().replace(/\.zip$/, "")}.bin`;
-  return { cache: `offline:${site}:runtime`, key: new URL(name, lockURL).href };
-}
-
-/**
- * Whether a snapshot is kept: null if not, else {bytes}, a promise of its bytes (read and unpacked
- * while Pyodide loads its script; a snapshot that can't be read rejects it and is deleted).
- */
-export async function findSnapshot(place) {
-  if (!place) return null;
-  let response;
-  try {
-    response = await caches.match(place.key, { cacheName: place.cache });
-  } catch {
-    return null;
-  }
-  if (!response) return null;
-  const bytes = response.arrayBuffer().then((buffer) => unpackSnapshot(new Uint8Array(buffer)));
-  bytes.catch(() => dropSnapshot(place));
-  return { bytes }; // not the promise itself: an async function's caller would wait for it
-}
-
 /** Make a snapshot of a runtime started with `_makeSnapshot` that has not calculated yet. */
 export function makeSnapshot(pyodide) {
   // Pyodide checks that its record of loaded packages is as it was at start (empty). The restored
@@ -105,15 +81,5 @@ export async function keepSnapshot(place, bytes) {
     return true;
   } catch {
     return false; // storage full or refused: the next page starts the long way
-  }
-}
-
-/** Delete a snapshot that could not be restored. */
-export async function dropSnapshot(place) {
-  try {
-    const cache = await caches.open(place.cache);
-    await cache.delete(place.key);
-  } catch {
-    /* nothing kept, nothing to delete */
   }
 }

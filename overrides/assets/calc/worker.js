@@ -14,6 +14,43 @@
 // trip in front of every download); without it the runtime just starts the long way.
 const snapshots = import("./snapshot.js").catch(() => null);
 
+/** Where this build's snapshot lives (see snapshot.js), or null when there is no place for one. */
+function snapshotPlace({ site, lock, stdlib }) {
+  if (!site || !lock || !stdlib || typeof caches === "undefined") return null;
+  const lockURL = new URL(lock, self.location.href);
+  const name = `snapshot-${stdlib.split("/").pop().replace(/\.zip$/, "")}.bin`;
+  return { cache: `offline:${site}:runtime`, key: new URL(name, lockURL).href };
+}
+
+/**
+ * Whether a snapshot is kept: null if not, else {bytes}, a promise of its bytes (read and unpacked
+ * while Pyodide loads; a snapshot that can't be read rejects it and is deleted).
+ */
+async function findSnapshot(place) {
+  let response;
+  try {
+    response = await caches.match(place.key, { cacheName: place.cache });
+  } catch {
+    return null;
+  }
+  if (!response) return null;
+  const bytes = Promise.all([response.arrayBuffer(), snapshots]).then(([buffer, snapshotting]) =>
+    snapshotting.unpackSnapshot(new Uint8Array(buffer)),
+  );
+  bytes.catch(() => dropSnapshot(place));
+  return { bytes }; // not the promise itself: an async function's caller would wait for it
+}
+
+/** Delete a snapshot that could not be restored. */
+async function dropSnapshot(place) {
+  try {
+    const cache = await caches.open(place.cache);
+    await cache.delete(place.key);
+  } catch {
+    /* nothing kept, nothing to delete */
+  }
+}
+
 let runCalculator = null;
 let storeSnapshot = () => {}; // keeps the snapshot made during the boot, once
 const STORE_SNAPSHOT_AFTER_MS = 300; // unless the first answer comes sooner
@@ -139,12 +176,10 @@ async function boot(config) {
   }
   let loadPyodide;
   stage("boot");
-  // Whether a snapshot is kept is known at once; its bytes are read while Pyodide's script loads.
-  const keeping = snapshots.then(async (snapshotting) => {
-    const place = snapshotting && snapshotting.snapshotPlace(config);
-    const hinted = place && config.snapshotHint === place.key; // the page says one was kept
-    return { snapshotting, place, kept: hinted && (await snapshotting.findSnapshot(place)) };
-  });
+  // Whether a snapshot is kept is looked up at once, where the page says it was kept; its bytes
+  // are read (and snapshot.js, which unpacks them, loaded) while Pyodide's script loads.
+  const place = snapshotPlace(config);
+  const keeping = place && config.snapshotHint === place.key ? findSnapshot(place) : Promise.resolve(null);
   // Pyodide's two scripts first (on HTTP/1.1 a browser opens six connections at most), then the
   // rest: each script is needed before the file after it.
   const loader = import(`${indexURL}pyodide.mjs`);
@@ -185,7 +220,7 @@ async function boot(config) {
       console.debug(line);
     },
   };
-  const { snapshotting, place, kept } = await keeping;
+  const kept = await keeping;
   stage("snapshot_read");
   let pyodide = null;
   let snapshot = "none";
@@ -196,7 +231,7 @@ async function boot(config) {
     } catch (error) {
       if (bootSettled) throw error; // a failed download, already reported: not the snapshot's fault
       console.debug("calculators: the kept snapshot could not be restored", error);
-      await snapshotting.dropSnapshot(place);
+      await dropSnapshot(place);
       loadErrors.length = 0;
     }
   }
@@ -211,7 +246,8 @@ async function boot(config) {
   const names = (config.calculators || []).filter((name) => /^[a-z0-9-]+$/.test(name));
   if (names.length) pyodide.runPython(`for _name in ${JSON.stringify(names)}: CALCULATORS[_name]`);
   stage("calculators_imported");
-  if (place && snapshot !== "restored") {
+  const snapshotting = place && snapshot !== "restored" ? await snapshots : null;
+  if (snapshotting) {
     // Before any calculation: the snapshot never holds what a reader typed.
     try {
       const bytes = snapshotting.makeSnapshot(pyodide);
