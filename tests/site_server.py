@@ -14,6 +14,7 @@ import email.utils
 import functools
 import gzip
 import os
+import sys
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -77,11 +78,21 @@ class PrefixHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(ThreadingHTTPServer):
+    """A threading server that does not print a traceback when the browser drops a connection
+    (it closes kept-alive ones, and pages it leaves, whenever it likes)."""
+
+    def handle_error(self, request, client_address) -> None:  # noqa: ANN001 - socketserver's signature
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 @contextlib.contextmanager
 def serve(site: Path, prefix: str = "/negotiate-guide/", port: int = 0) -> Iterator[str]:
     """Serve ``site`` under ``prefix``; yield the base URL (ending in the prefix)."""
     handler = type("Handler", (PrefixHandler,), {"prefix": prefix})
-    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site)))
+    server = QuietServer(("127.0.0.1", port), functools.partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

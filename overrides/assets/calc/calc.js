@@ -49,6 +49,8 @@ const searchChannel =
     ? new BroadcastChannel(`search-build:${new URL("../../", import.meta.url).pathname}`)
     : null;
 let searchMayBuild = false;
+const whenIdle = (fn, timeout = 3000) =>
+  window.requestIdleCallback ? requestIdleCallback(fn, { timeout }) : setTimeout(fn, 200);
 function letSearchBuild() {
   if (searchMayBuild || !searchChannel) return;
   searchMayBuild = true;
@@ -60,7 +62,8 @@ document.addEventListener("focusin", (event) => event.target.closest?.(".md-sear
 const runtime = pageRuntime(); // started by start.js while the page loaded, unless saving data
 const followRuntime = (state, reason) => {
   for (const form of forms) setStatus(form, state, reason, retry);
-  if (state === "ready" || state === "failed") letSearchBuild();
+  // The search index once the first answer is out of the way (when the page is next idle).
+  if (state === "ready" || state === "failed") whenIdle(letSearchBuild);
   // Whatever the forms hold by now (typed while the runtime downloaded) is calculated at once.
   // (A calculation already waiting for the runtime is answered as soon as it is ready.)
   if (state !== "ready") return;
@@ -136,9 +139,8 @@ function prefetchPageParts(form) {
   const data = form._data;
   const names = pageParts(form);
   if (!names.length) return;
-  const whenIdle = window.requestIdleCallback || ((fn) => setTimeout(fn, 200));
   const stays = () => form._data === data && !form._waiting;
-  setTimeout(() => stays() && whenIdle(() => stays() && withParts(form, names), { timeout: 2000 }), PREFETCH_AFTER_MS);
+  setTimeout(() => stays() && whenIdle(() => stays() && withParts(form, names), 2000), PREFETCH_AFTER_MS);
 }
 
 /** After a submit that failed: the first field in error (in the form's order), else the form's message. */
