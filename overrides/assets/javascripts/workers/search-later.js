@@ -30,7 +30,10 @@ function build() {
   if (built || !setup) return;
   built = true;
   self.removeEventListener("message", onMessage);
-  if (channel) channel.close();
+  if (channel) {
+    channel.postMessage("built"); // the page closes its end (see calc.js)
+    channel.close();
+  }
   // Material's worker answers the setup it is given with READY, which Material already had: kept
   // back, and the searches that were waiting are handed on instead.
   self.postMessage = (message) => {
