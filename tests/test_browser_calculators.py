@@ -142,6 +142,28 @@ def test_a_tampered_wheel_is_refused(browser, site, tmp_path) -> None:
         context.close()
 
 
+def test_a_damaged_wasm_is_said_at_once(browser, base_url: str) -> None:
+    """pyodide.asm.wasm arrives but is not WebAssembly (the worker compiles it as it arrives):
+    "missing or damaged" at once, not after the boot's two-minute bound, and the input is kept."""
+    context = browser.new_context()
+    try:
+        context.route(
+            "**/pyodide.asm.wasm",
+            lambda route: route.fulfill(status=200, content_type="application/wasm", body=b"not webassembly"),
+        )
+        page = context.new_page()
+        page.goto(f"{base_url}en/guide/1-repayment-mechanism/")
+        fill_true_cost(page, "10000", "8.8", "12")
+        page.wait_for_function(
+            "() => document.querySelector('#calc-true-cost .calc-status').textContent.includes('missing or damaged')",
+            timeout=20_000,
+        )
+        assert page.locator("#calc-true-cost-result").inner_html() == ""
+        assert page.input_value("#calc-true-cost-amount") == "10000"
+    finally:
+        context.close()
+
+
 def test_text_only_pages_request_no_pyodide(page_and_watch, base_url: str) -> None:
     page, seen = page_and_watch
     for path in ["", "guide/introduction/", "en/guide/8-summary/", "en/about/"]:
