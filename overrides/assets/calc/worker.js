@@ -7,8 +7,8 @@
 //   page -> worker  {type: "run", id, calculator, lang, fields, parts?}
 //   worker -> page  {type: "result", id, ms, ok, errors, html, data, later}
 // A run answers with calculators.run_for_page: data without the parts a calculator builds only
-// when asked for (their names in `later`: the plan's month-by-month tables and CSV). A run with
-// `parts` (names) answers with calculators.run_parts: just those parts, in data.
+// when asked for (their names in `later`: the plan's month-by-month tables, chart table and CSV).
+// A run with `parts` (names) answers with calculators.run_parts: just those parts, in data.
 
 // Loaded alongside Pyodide rather than before the worker runs (a static import would add a round
 // trip in front of every download); without it the runtime just starts the long way.
