@@ -202,6 +202,12 @@ def serve(site: Path, link: Link, traffic: Traffic) -> Iterator[str]:
         server.server_close()
 
 
+PAGES = {  # the bench's own pages (bench/page.html with bench/<name>/<name>.js), by name: title
+    "control": "Benchmark control: boot Pyodide only",
+    "bare": "Benchmark: the calculators' runtime on a bare page",
+}
+
+
 def build(out: Path) -> Path:
     env = {**os.environ, "SITE_URL": f"http://127.0.0.1{PREFIX}", "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run(
@@ -212,11 +218,12 @@ def build(out: Path) -> Path:
     )
     page = (out / "guide" / "1-repayment-mechanism" / "index.html").read_text(encoding="utf-8")
     runtime = html.unescape(re.search(r'<meta name="calc-runtime" content="([^"]+)"', page).group(1))
-    for name in ("control", "bare"):
+    template = (ROOT / "bench" / "page.html").read_text(encoding="utf-8")
+    for name, title in PAGES.items():
         copy = out / f"bench-{name}"
         shutil.copytree(ROOT / "bench" / name, copy)
-        index = copy / "index.html"
-        index.write_text(index.read_text().replace("__RUNTIME__", html.escape(runtime)), encoding="utf-8")
+        page = template.replace("__TITLE__", title).replace("__SCRIPT__", f"{name}.js")
+        (copy / "index.html").write_text(page.replace("__RUNTIME__", html.escape(runtime)), encoding="utf-8")
     return out
 
 

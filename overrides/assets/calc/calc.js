@@ -31,6 +31,7 @@ import {
 } from "./keep.js";
 import { addRow, applyShowWhen, removeRow, updateRowButtons } from "./rows.js";
 import { pageRuntime, startUnlessSavingData } from "./runtime.js";
+import { letSearchBuild } from "./search-channel.js";
 import { bindTracker, forgetTicks, showTracker } from "./tracker.js";
 
 const DEBOUNCE_MS = 250;
@@ -42,35 +43,8 @@ const retry = () => {
   runtime.start().then(() => forms.forEach((each) => calculate(each, { quiet: true })));
 };
 
-// Material's search index is built once the calculators have started, or when the reader goes to
-// the search box (search-later.js, Material's search worker on this page, waits for the word). The
-// channel is closed once the worker has built it (it says "built"), or after a while: a page with
-// an open BroadcastChannel is not kept in the back/forward cache.
-const SEARCH_CHANNEL_MS = 20000; // search-later.js builds after 15 s whatever happens
-let searchChannel =
-  typeof BroadcastChannel === "function"
-    ? new BroadcastChannel(`search-build:${new URL("../../", import.meta.url).pathname}`)
-    : null;
-let searchMayBuild = false;
 const whenIdle = (fn, timeout = 3000) =>
   window.requestIdleCallback ? requestIdleCallback(fn, { timeout }) : setTimeout(fn, 200);
-function closeSearchChannel() {
-  searchChannel?.close();
-  searchChannel = null;
-}
-function letSearchBuild() {
-  if (searchMayBuild || !searchChannel) return;
-  searchMayBuild = true;
-  searchChannel.postMessage("build");
-}
-if (searchChannel) {
-  searchChannel.onmessage = ({ data }) => {
-    if (data === "built") closeSearchChannel();
-    else if (data === "ask" && searchMayBuild) searchChannel.postMessage("build");
-  };
-  setTimeout(closeSearchChannel, SEARCH_CHANNEL_MS);
-}
-document.addEventListener("focusin", (event) => event.target.closest?.(".md-search") && letSearchBuild());
 
 const runtime = pageRuntime(); // started by start.js while the page loaded, unless saving data
 const followRuntime = (state, reason) => {

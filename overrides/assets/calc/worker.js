@@ -105,10 +105,10 @@ function fetchEarly(files, after = Promise.resolve()) {
   }
 }
 
-function takeEarly(args) {
-  const found = early.get(urlOf(args[0]));
-  if (!found || found.integrity !== ((args[1] && args[1].integrity) || "")) return null;
-  early.delete(urlOf(args[0]));
+function takeEarly(url, init) {
+  const found = early.get(url);
+  if (!found || found.integrity !== ((init && init.integrity) || "")) return null;
+  early.delete(url);
   return found.response;
 }
 
@@ -129,16 +129,17 @@ function compileEarly(url) {
   WebAssembly.instantiateStreaming = async (source, imports) => {
     const response = await source;
     if (response !== compiled.standIn) return instantiateStreaming(response, imports);
-    const instance = await WebAssembly.instantiate(await module, imports);
+    const ready = await module;
+    const instance = await WebAssembly.instantiate(ready, imports);
     stage("wasm_ready");
-    return { module: await module, instance };
+    return { module: ready, instance };
   };
 }
 
 self.fetch = (...args) => {
   const url = urlOf(args[0]);
   if (compiled && url === compiled.url) return Promise.resolve(compiled.standIn);
-  return fetchReported(url, () => takeEarly(args) || fetchDirect(...args));
+  return fetchReported(url, () => takeEarly(url, args[1]) || fetchDirect(...args));
 };
 const timings = {}; // milliseconds since the worker started, per boot stage (for the benchmark)
 const stage = (name) => (timings[name] = Math.round(performance.now()));

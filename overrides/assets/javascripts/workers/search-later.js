@@ -6,8 +6,9 @@
 // points the page's __config at it, and writes Material's worker's name into it; it sits beside
 // that worker, so that the lunr files Material's worker imports from "../lunr" are found). It answers
 // Material's setup at once and loads Material's worker, which builds the index, when the page
-// says the calculators are ready or failed, or the reader goes to the search box (calc.js, on the
-// BroadcastChannel below), when the first search comes, or after LATEST_MS whatever happens.
+// says the calculators are ready or failed, or the reader goes to the search box (on the
+// BroadcastChannel below, from assets/calc/search-channel.js), when the first search comes, or
+// after LATEST_MS whatever happens.
 // The search itself is Material's own: the same index, the same answers.
 "use strict";
 
@@ -31,7 +32,7 @@ function build() {
   built = true;
   self.removeEventListener("message", onMessage);
   if (channel) {
-    channel.postMessage("built"); // the page closes its end (see calc.js)
+    channel.postMessage("built"); // the page closes its end (assets/calc/search-channel.js)
     channel.close();
   }
   // Material's worker answers the setup it is given with READY, which Material already had: kept
