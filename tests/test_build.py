@@ -23,6 +23,11 @@ PAGES = [
     "guide/6-follow-up/",
     "guide/7-prevent/",
     "guide/8-summary/",
+    "help/collection/",
+    "help/arrears/",
+    "help/refusal/",
+    "help/scams/",
+    "help/priorities/",
     "about/",
 ]
 LANG_ROOTS = {"zh": "", "en": "en/", "zh-Hant": "zh-Hant/"}
