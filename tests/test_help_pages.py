@@ -258,7 +258,7 @@ def test_the_pages_say_what_the_facts_files_require(site: Path, lang: str) -> No
         },
         "en": {
             "help/arrears/": ["Being unable to pay is not, in itself, a reason", "15 days", "12368",
-                              "need to live on", "Whether and how"],
+                              "need to live on", "whether and how"],
             "help/refusal/": ["doesn't oblige the lender to accept your plan", "15 days", "60 days",
                               "haven't been able to confirm", "Don't borrow from one lender to pay another"],
             "help/scams/": ["www.pbccrc.org.cn", "400-810-8866", "96110", "credit repair", "scammer",
