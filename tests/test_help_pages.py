@@ -55,6 +55,8 @@ TOPICS = {
     "en": {"collector": "help/collection/", "court": "help/arrears/", "scam": "help/scams/"},
 }  # fmt: skip
 SOURCE_LINE = re.compile(r"^\s*(来源|Sources?)[：:]")
+# A figure, a hotline, a date, or a named document (《…》): a fact that needs its source.
+FACT_MARK = re.compile(r"\d|《")
 SECTION_REFERENCE = re.compile(r"\bsections? \d+(?:\.\d+)?|\d+\.\d+ 节")
 # Entries whose source gives no date (the 96110 page is undated; good practice is general advice).
 UNDATED = {"src-96110", "src-good-practice"}
@@ -118,7 +120,8 @@ def cites(links: list[str]) -> bool:
 
 
 def uncovered_facts(html: str) -> list[str]:
-    """Paragraphs and list items with a figure (a number, a hotline, a date) that no source covers:
+    """Paragraphs and list items with a figure (a number, a hotline, a date) or a named document
+    that no source covers:
     none in themselves, none in an enclosing list item, and no "来源：/Source:" line after them in
     the same ``<h2>`` section."""
     root = tree_of(html[html.index(">", html.index("<article")) + 1 : html.index("</article>")])
@@ -136,8 +139,8 @@ def uncovered_facts(html: str) -> list[str]:
                 for node in section[position + 1 :]
             )
             for node in [top, *top.walk()]:
-                if node.tag not in ("p", "li") or not re.search(
-                    r"\d", SECTION_REFERENCE.sub("", node.text())
+                if node.tag not in ("p", "li") or not FACT_MARK.search(
+                    SECTION_REFERENCE.sub("", node.text())
                 ):
                     continue
                 ancestors = []
@@ -209,9 +212,13 @@ def test_every_fact_links_to_an_entry_with_issuer_title_and_date(site: Path, lan
 def test_a_fact_without_a_source_is_found(site: Path) -> None:
     """The coverage check can fail: a paragraph with a figure and no source is reported."""
     html = page_file(site, "zh", "help/refusal/").read_text(encoding="utf-8")
-    planted = html.replace("</article>", "<h2>新的一节</h2><p>投诉要在 7 日内处理。</p></article>", 1)
+    planted = html.replace(
+        "</article>",
+        "<h2>新的一节</h2><p>投诉要在 7 日内处理。</p><ul><li>《某某办法》这样规定。</li></ul></article>",
+        1,
+    )
     assert uncovered_facts(html) == []
-    assert uncovered_facts(planted) == ["投诉要在 7 日内处理。"]
+    assert uncovered_facts(planted) == ["投诉要在 7 日内处理。", "《某某办法》这样规定。"]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
