@@ -19,7 +19,11 @@ from tests.test_build import PAGES, page_file, text_of
 
 LANGS = ["zh", "en"]
 ROOTS = {"zh": "", "en": "en/"}
-MARKER = {"zh": '<span class="added">补充</span>', "en": '<span class="added">Added</span>'}
+# Left out of the search index: a search result's title is the heading without it.
+MARKER = {
+    "zh": '<span class="added" data-search-exclude>补充</span>',
+    "en": '<span class="added" data-search-exclude>Added</span>',
+}
 OLD_LABELS = ["本指南补充", "Added by this guide", "核对日期", "checked on", "Checked on"]
 DATE = {"zh": "2026 年 11 月 28 日", "en": "November 28, 2026"}  # when the pages' sources were compiled
 COMPILED = {"zh": f"整理于 {DATE['zh']}", "en": f"compiled on {DATE['en']}"}
@@ -309,3 +313,20 @@ def test_the_about_page_says_it_plainly_and_names_the_mechanisms_once(site: Path
     assert len(named) == 1, named
     for word in ("localStorage", "sessionStorage", "Cache Storage", "service worker"):
         assert text_of(html).count(word) == 1, word
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_results_carry_the_headings_without_the_marker(site: Path, lang: str) -> None:
+    import json
+
+    index = json.loads((site / ROOTS[lang] / "search" / "search_index.json").read_text(encoding="utf-8"))
+    word = {"zh": "补充", "en": "Added"}[lang]
+    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
+    assert (
+        titles["guide/4-channels/#contacts"].replace("\u200b", "")
+        == {
+            "zh": "联系方式（含来源）",
+            "en": "Contacts and their sources",
+        }[lang]
+    )
+    assert not [title for title in titles.values() if title.replace("\u200b", "").endswith(word)]
