@@ -330,3 +330,25 @@ def test_search_results_carry_the_headings_without_the_marker(site: Path, lang: 
         }[lang]
     )
     assert not [title for title in titles.values() if title.replace("\u200b", "").endswith(word)]
+
+
+def added_text(html: str) -> str:
+    """The text of every addition on an article page: its marked boxes, and each added section up to
+    the next heading or its calculator (the calculators' texts are theirs, not the page's)."""
+    added, _, loose = additions(html)
+    parts = [text_of(box["body"]) for box in loose]
+    for heading in added:
+        rest = html[heading.end() :]
+        ends = [i for i in (rest.find("<h2"), rest.find('<div class="calc"')) if i >= 0]
+        parts.append(text_of(rest[: min(ends, default=len(rest))]))
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("page", CHAPTERS)
+def test_the_guides_additions_speak_to_you_and_call_the_lender_one_thing(site: Path, page: str) -> None:
+    """The article's own 用户 stays where the article speaks (the About page says so); the additions
+    say 你 and 贷款机构."""
+    text = added_text(article(site, "zh", page))
+    for word in ("用户", "借款机构", "出借方", "放贷机构"):
+        assert word not in text, f"{word} in the additions of {page}"
+    assert not text or "你" in text, page
