@@ -229,9 +229,13 @@ def test_capacity_carries_essentials_into_the_emergency_fund(page_and_watch, bas
     assert (
         page.get_by_role("img", name={"zh": "存款随时间的变化", "en": "Savings over time"}[lang]).count() == 1
     )
-    # The credit-record box, labelled as added by this guide, is on the same page.
-    box = page.locator(".admonition", has_text={"zh": "本指南补充", "en": "Added by this guide"}[lang])
+    # The credit-record box, in the section marked as added by this guide, is on the same page.
+    box = page.locator(
+        ".admonition", has_text={"zh": "三条规定和一个提醒", "en": "three rules and a reminder"}[lang]
+    )
     assert box.count() == 1 and "631" in box.inner_text()
+    marker = page.locator("#credit-record .added")
+    assert marker.count() == 1 and marker.inner_text() == {"zh": "补充", "en": "Added"}[lang]
 
 
 @pytest.mark.parametrize(("lang", "root"), [*LANGS, ("zh-Hant", "zh-Hant/")])

@@ -62,7 +62,7 @@ def test_navigation_works_on_a_phone(browser, base_url: str) -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360, f"the page scrolls sideways ({width}px)"
     page.locator("label.md-header__button[for='__drawer']").click()
-    link = page.locator(".md-nav--primary .md-nav__link", has_text="5. Communicate effectively").first
+    link = page.locator(".md-nav--primary .md-nav__link", has_text="5. Talk to the lender").first
     link.wait_for(state="visible")
     link.click()
     page.wait_for_url("**/en/guide/5-communicate/")

@@ -99,3 +99,157 @@ def test_calculators_speak_the_guides_english() -> None:
     for where, text in texts:
         assert not BRITISH.search(text), f"{BRITISH.search(text).group(0)!r} in {where}"
         assert "interest freeze" not in text, where  # 停息挂账 is not a penalty: see the guide's wording
+
+
+# --- The pages after the second read (issue 17) -----------------------------------------------------
+
+
+def page_sources(lang: str) -> dict[str, str]:
+    """Every page's Markdown in one language (zh-Hant is generated: never read), help pages included."""
+    pages = {}
+    for path in sorted(DOCS.rglob("*.md")):
+        if path.name.endswith(".zh-Hant.md"):
+            continue
+        if path.name.endswith(".en.md") == (lang == "en"):
+            pages[str(path.relative_to(DOCS))] = path.read_text(encoding="utf-8")
+    return pages
+
+
+# What the read of 2026-12-02 found on the pages, gone for good: blame, empty promises, jargon, the
+# twenty labels, "checked on" for what was only compiled, other words for the lender, calques.
+GONE = {
+    "en": [
+        "tackle the root causes",
+        "We hope every reader can spend sensibly",
+        "checked on",
+        "Checked on",
+        "Added by this guide",
+        "debt-free",
+        "Debt-free",
+        "unsecured credit",
+        "it is essential",
+        "sincere",
+        "There is no official page to check",
+        "Knowing the pros and cons",
+        "answers requests promptly",
+        "constructive attitude",
+        "a given Huabei or Jiebei loan appears",
+        "brings an option here",
+        "How big an emergency fund to aim for",
+        "in the chapters",
+        "runtime",
+    ],
+    "zh": [
+        "本指南补充：",
+        "核对日期",
+        "核对过",
+        "借款机构",
+        "出借方",
+        "放贷机构",
+        "对与",
+        "冻结利息",
+        "真实还款日",
+        "背后可能是更高的年化利率",
+        "没有可供核对的",
+        "不是单一文件",
+        "：填写下面的计算器",
+        "各章",
+        "运行环境",
+    ],
+}
+SECTION_REFERENCE = {
+    "zh": re.compile(r"第[一二三四五六七八九\d]+(部分|章)|第 ?\d+ ?节|\d\.\d ?部分"),
+    "en": re.compile(r"\b(chapters?|part \d)\b", re.I),
+}
+DATE_FORMS = {
+    # one form per language: 2026 年 11 月 28 日, November 28, 2026
+    "zh": (re.compile(r"\d{4} 年 \d{1,2} 月 \d{1,2} 日"), re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\d{4}年\d|\d{4}/\d")),
+    "en": (
+        re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December)"
+                   r" \d{1,2}, \d{4}"),
+        re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2} (January|February|March|April|May|June|July|August|"
+                   r"September|October|November|December) \d{4}|\d{1,2}/\d{1,2}/\d{2,4}"),
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_reads_findings_are_gone_from_the_pages(lang: str) -> None:
+    pages = page_sources(lang)
+    assert len(pages) >= 11
+    for name, text in pages.items():
+        for phrase in GONE[lang]:
+            assert phrase not in text, f"{phrase!r} in {name}"
+        found = SECTION_REFERENCE[lang].search(text)
+        assert not found, f"{found.group(0)!r} in {name}: sections are 第六节 / 6.2 节, section 6 / 6.2"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_pages_write_dates_one_way(lang: str) -> None:
+    right, wrong = DATE_FORMS[lang]
+    dated = 0
+    for name, text in page_sources(lang).items():
+        found = wrong.search(text)
+        assert not found, f"{found.group(0)!r} in {name}"
+        dated += bool(right.search(text))
+    assert dated >= 8  # the sections' provenance lines, the home page and the sources list
+
+
+def test_one_word_for_the_lender_in_chinese() -> None:
+    pages = page_sources("zh")
+    everything = "\n".join(pages.values())
+    assert everything.count("贷款机构") >= 20
+    # the word the article itself uses stays where the article speaks
+    assert "与支付宝协商" in pages[str(Path("guide", "2-repayment-capacity.md"))]
+
+
+def test_the_harm_fixes_hold_on_the_pages(site: Path) -> None:
+    zh = {page: article_text(site, "zh", page) for page in PAGES}
+    en = {page: article_text(site, "en", page) for page in PAGES}
+    # "Stay calm and polite" now says that nobody has to take abuse, and that the call can end.
+    assert (
+        "任何人都不该威胁、辱骂或骚扰你" in zh["guide/5-communicate/"]
+        and "挂断电话" in zh["guide/5-communicate/"]
+    )
+    assert "Nobody should threaten, insult or harass you" in en["guide/5-communicate/"]
+    assert "end the call" in en["guide/5-communicate/"]
+    # No personal details in public posts.
+    assert "不要在公开的帖子或评论里写你的姓名" in zh["guide/4-channels/"]
+    assert "don't put your name, phone number, ID number" in en["guide/4-channels/"]
+    # A complaint is not a way to make the lender accept a plan.
+    assert "投诉并不意味着贷款机构必须接受你的还款方案" in zh["guide/4-channels/"]
+    assert "A complaint doesn't oblige the lender to accept your repayment plan" in en["guide/4-channels/"]
+    # Whether and how the loan is on the report; a reminder only as often as reports are free.
+    assert "是否报送到信用报告、怎样显示" in zh["guide/7-prevent/"]
+    assert "whether and how a Huabei or Jiebei loan shows" in en["guide/7-prevent/"]
+    assert "免费查询每年只有两次" in zh["guide/7-prevent/"] and "每半年" in zh["guide/7-prevent/"]
+    assert "only two reports a year are free" in en["guide/7-prevent/"]
+    # (the pages' own text: the agreement calculator's reminder options are the calculators' part)
+    # The box of section 7 counts its bullets right: three rules and a reminder.
+    assert "信用记录：三条规定和一个提醒" in zh["guide/7-prevent/"]
+    assert "Credit records: three rules and a reminder" in en["guide/7-prevent/"]
+    for text in (*page_sources("zh").values(), *page_sources("en").values()):
+        assert not re.search(r"每 ?3 ?个月|every 3 months|every three months", text)
+
+
+# Where a reader who is in trouble is sent to the help pages (their paths are fixed; their pages come
+# from another branch): the home page, refusals and collectors in sections 4 and 5, a missed payment
+# in section 6, the credit record in section 7.
+HELP_LINKS = {
+    "": ["collection", "arrears", "refusal", "scams", "priorities"],
+    "guide/4-channels/": ["refusal", "collection"],
+    "guide/5-communicate/": ["refusal", "collection"],
+    "guide/6-follow-up/": ["arrears", "priorities"],
+    "guide/7-prevent/": ["priorities", "scams"],
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_help_pages_are_linked_where_a_reader_needs_them(site: Path, lang: str) -> None:
+    root = {"zh": "", "en": "en/"}[lang]
+    for page, targets in HELP_LINKS.items():
+        html = page_file(site, lang, page).read_text(encoding="utf-8")
+        body = html[html.index("<article") : html.index("</article>")]
+        for target in targets:
+            assert re.search(rf'href="[^"]*help/{target}/"', body), f"{lang} {page}: no link to {target}"
+            assert (site / root / "help" / target / "index.html").exists(), target
