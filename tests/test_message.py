@@ -276,3 +276,22 @@ def test_carry_contract_matches_the_form() -> None:
 def test_form_renders(site: str) -> None:
     html = form_html("message", site)
     assert all(f'name="{field.name}"' in html for field in message.FIELDS)
+
+
+@pytest.mark.parametrize("site", LANGS)
+def test_the_promise_to_pay_while_waiting_is_opt_in(site: str) -> None:
+    """Harm fix: "I'll start paying what I offer while I wait" is a promise of money; it starts
+    unticked, its hint is about affording it (not a test of good faith), and unticked the texts
+    promise nothing."""
+    html = form_html("message", site)
+    box = re.search(r'<input[^>]*name="pay_meanwhile"[^>]*>', html)
+    assert box and " checked" not in box.group(0)
+    field = next(f for f in message.FIELDS if f.name == "pay_meanwhile")
+    assert field.default == ""
+    assert pick(field.hint, "en") == "Tick this if you can already afford it."
+    assert "诚意" not in pick(field.hint, "zh") and "good faith" not in pick(field.hint, "en")
+    unticked = texts({**PLAN, "pay_meanwhile": "", "message_lang": site})
+    ticked = texts({**PLAN, "message_lang": site})
+    promise = {"zh": "我会先按每月 916.80 元还款", "en": "I will start paying 916.80 yuan a month"}[site]
+    assert all(promise not in unticked[key] for key in TEXTS)
+    assert promise in ticked["chat"] and promise in ticked["letter"]

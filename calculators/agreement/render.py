@@ -253,6 +253,8 @@ def _calendar(terms: Terms, setting: Setting, lang: str) -> str:
         checks = t(MESSAGES, "calendar_checks", lang, k=count, every=setting.credit_every)
     key = "calendar_intro" if setting.remind_days else "calendar_today"
     intro = t(MESSAGES, key, lang, n=terms.count, days=setting.remind_days, checks=checks)
+    if setting.credit_every and setting.credit_every < 6:  # more than the two free reports a year
+        intro += sentence_gap(lang) + t(MESSAGES, "calendar_checks_fee", lang, every=setting.credit_every)
     button = (
         f'<button type="button" class="calc-download md-button md-button--primary" data-download="ics">'
         f"{esc(t(MESSAGES, 'download_ics', lang))}</button>"

@@ -181,11 +181,10 @@ FIELDS: tuple[Field, ...] = (
             "en": "I'll start paying what I offer while I wait for an answer",
         },
         hint={
-            "zh": "这表明你有诚意；只在付得起时勾选。",
-            "en": "It shows good faith; tick it only if you can afford it.",
+            "zh": "只有在你现在就付得起时才勾选。",
+            "en": "Tick this if you can already afford it.",
         },
         required=False,
-        default="on",
     ),
     Field(
         "extra",

@@ -19,7 +19,7 @@ month, the last 916.81, total interest 1,001.61, 18.00% nominal.
 With several debts, paying the whole budget each month with the extra going to the highest
 rate first (avalanche) or the smallest balance first (snowball) is compared
 (:func:`calculators.plan.debts.pay_down`). If the budget does not exceed this month's interest the
-debts can never be repaid; the page says so and what payment would repay them in 60 months.
+debts never go down; the page says so and what payment would repay them in 60 months.
 
 This module holds the form, the checks that need several fields and the debts read from it;
 :mod:`calculators.plan.render` writes the page, its data and the CSV.
