@@ -161,7 +161,7 @@ def test_plan_option_into_the_agreement_calendar_file_and_tracker(
     assert ticks.count() == 36
     ticks.nth(0).check()
     ticks.nth(1).check()
-    third = {"zh": "2027年3月31日", "en": "31 March 2027"}[lang]
+    third = {"zh": "2027年3月31日", "en": "March 31, 2027"}[lang]
     wanted = progress(lang, amounts[:2], amounts[2:], third)
     page.wait_for_function(
         "text => document.querySelector('#calc-agreement-result .calc-tracker-status').textContent === text",

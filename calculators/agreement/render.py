@@ -155,7 +155,7 @@ def progress_line(terms: Terms, lang: str) -> str:
     >>> from datetime import date
     >>> from decimal import Decimal
     >>> progress_line(Terms(Decimal("916.80"), 12, Decimal("916.81"), date(2028, 1, 31), None), "en")
-    'Paid 0 of 12 payments, 0.00 yuan; 12 left, 11,001.61 yuan. Next payment: 916.80 yuan on 31 January 2028.'
+    '0 of 12 payments made, 0.00 yuan; 12 to go, 11,001.61 yuan. Next payment: 916.80 yuan on January 31, 2028.'
     """
     first = terms.payments[0]
     summary = t(
