@@ -87,7 +87,7 @@ MESSAGES: dict[str, Text] = {
     "number_name": {"zh": "第 {n} 期", "en": "No. {n}"},
     "due": {"zh": "还款日", "en": "Due"},
     "amount": {"zh": "金额（元）", "en": "Amount (yuan)"},
-    "remaining": {"zh": "还完后还剩（元）", "en": "Left after it (yuan)"},
+    "remaining": {"zh": "还完后还剩（元）", "en": "Left to pay after it (yuan)"},
     "paid": {"zh": "已还", "en": "Paid"},
     "tick_label": {"zh": "第 {n} 期（{date}）已还", "en": "Payment {n} ({date}) is paid"},
     "tracker_intro": {
@@ -154,7 +154,7 @@ MESSAGES: dict[str, Text] = {
         "agency or the institution that supplied it (Art. 25).",
     },
     # Missed payment
-    "missed": {"zh": "如果有一期还不上", "en": "If a payment will be missed"},
+    "missed": {"zh": "如果有一期还不上", "en": "If you can't make a payment"},
     "missed_intro": {
         "zh": "不要等到逾期以后。在到期日之前：",
         "en": "Don't wait until it is overdue. Before the due date:",
