@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from decimal import Decimal
+from html import unescape
 
 import pytest
 
@@ -57,12 +58,12 @@ def test_worked_case_twelve_payments_from_31_january_2028() -> None:
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_page_says_debt_free_on_and_to_check_the_bill_for_a_short_month(lang: str) -> None:
+def test_the_page_says_paid_off_on_and_to_check_the_bill_for_a_short_month(lang: str) -> None:
     html = agreement(lang)["html"]
-    assert {"zh": "2028年12月31日还完最后一期", "en": "Debt-free on 31 December 2028"}[lang] in html
-    assert {"zh": "请以 App 里的账单为准", "en": "check the bill in the app"}[lang] in html
+    assert {"zh": "2028年12月31日还完最后一期", "en": "Paid off on December 31, 2028"}[lang] in html
+    assert {"zh": "请以 App 里的账单为准", "en": "go by the bill in the app"}[lang] in html
     plain = agreement(lang, first_due="2026-12-15")["html"]
-    assert {"zh": "请以 App 里的账单为准", "en": "check the bill in the app"}[lang] not in plain
+    assert {"zh": "请以 App 里的账单为准", "en": "go by the bill in the app"}[lang] not in plain
 
 
 def test_a_due_day_other_than_the_first_dates_and_a_years_turn() -> None:
@@ -77,7 +78,7 @@ def test_the_request_asks_for_every_point_in_writing_with_a_placeholder_referenc
     request = answer["data"]["request"]
     assert {"zh": "【协议编号】", "en": "[agreement reference]"}[lang] in request
     assert "916.80" in request and "916.81" in request and "11,001.61" in request
-    assert {"zh": "2028年1月31日", "en": "31 January 2028"}[lang] in request
+    assert {"zh": "2028年1月31日", "en": "January 31, 2028"}[lang] in request
     assert {"zh": "信用记录", "en": "credit record"}[lang] in request
     assert request in answer["html"].replace("&#x27;", "'")
     # "Not clear yet" is marked in the checklist, and a phone promise is not a written one.
@@ -119,7 +120,7 @@ def test_the_calendar_round_trips_with_every_event_date_amount_and_reminder(lang
         assert amount in str(event.get("SUMMARY"))
         assert amount in str(event.get("DESCRIPTION"))
         assert f"{Decimal(payment['remaining']):,.2f}" in str(event.get("DESCRIPTION"))
-        assert {"zh": "在到期之前联系出借方", "en": "contact the lender before the due date"}[lang] in str(
+        assert {"zh": "在到期之前联系贷款机构", "en": "contact the lender before the due date"}[lang] in str(
             event.get("DESCRIPTION")
         )
     for event in events:
@@ -285,3 +286,59 @@ def test_every_field_is_covered_by_the_bad_input_table() -> None:
     from calculators.tools.agreement import FIELDS
 
     assert {f.name for f in FIELDS} == {name for name, _, _ in BAD_INPUT}
+
+
+# --- Harm fixes -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_reminders_every_3_months_say_only_two_reports_a_year_are_free(lang: str) -> None:
+    """Four reminders a year are more than the two free reports (facts file section 5: "at least two
+    free reports a year; a counter fee may apply after that"): the choice, the hint and the result
+    say so; every 6 or 12 months needs no such note."""
+    from calculators.tools.agreement import CREDIT_CHOICES, FIELDS
+
+    fee = {"zh": "柜台查询费", "en": "counter fee may apply"}[lang]
+    label = next(c.label[lang] for c in CREDIT_CHOICES if c.value == "3")
+    assert {"zh": "超过免费的 2 次", "en": "more than the 2 free ones"}[lang] in label
+    hint = next(f.hint[lang] for f in FIELDS if f.name == "credit_every")
+    assert fee in hint
+    assert fee in agreement(lang, credit_every="3")["html"]
+    assert fee not in agreement(lang, credit_every="6")["html"]
+    for every in ("3", "6", "12"):
+        checks = [
+            e
+            for e in events_of(agreement(lang, credit_every=every)["data"]["ics"])
+            if "credit" in str(e["UID"])
+        ]
+        assert checks and all(fee in str(e.get("DESCRIPTION")) for e in checks)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_nothing_assumes_the_loan_is_on_the_credit_report(lang: str) -> None:
+    """Whether a Huabei / Jiebei loan appears on a report is unconfirmed (domain-facts): the request
+    asks "whether and how" it is reported, the checklist says so, and the reminder says "if it
+    appears"."""
+    answer = agreement(lang, credit_every="6")
+    whether = {"zh": "是否、以及怎样报送", "en": "whether and how this arrangement"}[lang]
+    assert whether in answer["data"]["request"]
+    html = unescape(answer["html"])
+    assert {"zh": "是否报送、怎样报送", "en": "whether and how it will be reported"}[lang] in html
+    assumed = {
+        "zh": r"会怎样报送",
+        "en": r"(?<!whether and )how (this arrangement .*)?(it )?will be reported",
+    }[lang]
+    assert not re.search(assumed, html + answer["data"]["request"])
+    check = next(e for e in events_of(answer["data"]["ics"]) if "credit" in str(e["UID"]))
+    assert {
+        "zh": "看看报告里有没有这笔借款；如果有",
+        "en": "whether this loan appears on your report; if it does",
+    }[lang] in str(check.get("DESCRIPTION"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_one_agreement_is_paid_off_not_debt_free(lang: str) -> None:
+    """The reader may have other debts: the agreement's last date is "paid off", never "debt-free"."""
+    html = unescape(agreement(lang)["html"])
+    assert {"zh": "还清日期", "en": "Paid off on"}[lang] in html
+    assert "debt-free" not in html.lower()

@@ -243,3 +243,22 @@ def test_every_message_exists_in_both_languages() -> None:
         assert placeholders[0] == placeholders[1], key
     for item in capacity_module.FIELDS:
         assert all(item.label[lang].strip() for lang in LANGS)
+
+
+def test_the_other_debts_hint_leaves_the_mortgage_out_in_both_languages() -> None:
+    """Harm fix: the mortgage is already under housing; the English hint said "other loans" and so
+    let a reader count it twice. Both languages now exclude it, and housing names property
+    management fees (物业) in full."""
+    hints = {f.name: f.hint for f in capacity_module.FIELDS if getattr(f, "hint", None)}
+    assert "房贷以外的贷款" in hints["other_debts"]["zh"]
+    assert hints["other_debts"]["en"].startswith("Credit cards and loans other than your mortgage")
+    assert "(not Huabei or Jiebei)" in hints["other_debts"]["en"]
+    housing = dict(capacity_module.SPENDING)["housing"]
+    assert "物业" in housing["zh"] and "property management fees" in housing["en"]
+    assert "mortgage" in housing["en"]
+
+
+def test_nothing_left_over_is_said_without_blame() -> None:
+    html = unescape(capacity(incomes=[{"amount": "5000"}])["html"])
+    assert "Right now there's nothing left over for repayments" in html
+    assert "You can pay nothing now" not in html

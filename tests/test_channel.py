@@ -230,7 +230,7 @@ def test_every_ranked_channel_has_all_five_parts() -> None:
 def test_facts_are_phrased_as_domain_facts_says() -> None:
     html = run("channel", {"tried": "refused"}, "en")["html"]
     assert "the hotline shown in your app (commonly 95188)" in html.lower()
-    assert "check in your app" in html
+    assert "go by what your app shows" in html
     assert "verified badge" in html
     zh = run("channel", {"tried": "refused"}, "zh")["html"]
     assert "我的 → 客服" in zh and "通常为 95188" in zh and "12378" in zh
@@ -321,5 +321,25 @@ def test_form_renders(lang: str) -> None:
 def test_stated_contacts_carry_their_source_and_date(lang: str) -> None:
     html = run("channel", {}, lang)["html"]
     assert "95188" in html and "12378" in html
-    assert "2026-11-28" in html
-    assert ("核对日期" in html) if lang == "zh" else ("Checked on" in html)
+    assert ("整理于 2026-11-28" in html) if lang == "zh" else ("Compiled on November 28, 2026" in html)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("tried", ["no_answer", "refused", "not_kept"])
+def test_a_complaint_after_a_refusal_is_not_said_to_force_a_plan(tried: str, lang: str) -> None:
+    """Harm fix: the step from a refusal to 12378 says a complaint doesn't oblige the lender to
+    accept the plan, and the lender's name in the 12378 steps is hedged ("usually")."""
+    html = run("channel", {"tried": tried}, lang)["html"]
+    part = section(html, "regulator")
+    said = {
+        "zh": "投诉并不意味着贷款机构必须接受你的方案",
+        "en": "A complaint doesn&#x27;t oblige the lender to accept",
+    }
+    assert said[lang] in part
+    hedged = {
+        "zh": "花呗、借呗通常由重庆蚂蚁消费金融有限公司运营",
+        "en": "Huabei and Jiebei are usually run by",
+    }
+    assert hedged[lang] in part
+    assert "不要公开发布" in run("channel", {"tried": tried}, "zh")["html"]
+    assert "never post account numbers" in run("channel", {"tried": tried}, "en")["html"]

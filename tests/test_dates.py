@@ -98,4 +98,4 @@ def test_dates_in_the_pages_language() -> None:
     assert month_name(date(2028, 3, 1), "zh") == "2028年3月"
     assert month_name(date(2028, 3, 1), "en") == "March 2028"
     assert date_name(date(2027, 12, 31), "zh") == "2027年12月31日"
-    assert date_name(date(2027, 12, 31), "en") == "31 December 2027"
+    assert date_name(date(2027, 12, 31), "en") == "December 31, 2027"

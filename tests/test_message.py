@@ -276,3 +276,35 @@ def test_carry_contract_matches_the_form() -> None:
 def test_form_renders(site: str) -> None:
     html = form_html("message", site)
     assert all(f'name="{field.name}"' in html for field in message.FIELDS)
+
+
+@pytest.mark.parametrize("site", LANGS)
+def test_the_promise_to_pay_while_waiting_is_opt_in(site: str) -> None:
+    """Harm fix: "I'll start paying what I offer while I wait" is a promise of money; it starts
+    unticked, its hint is about affording it (not a test of good faith), and unticked the texts
+    promise nothing."""
+    html = form_html("message", site)
+    box = re.search(r'<input[^>]*name="pay_meanwhile"[^>]*>', html)
+    assert box and " checked" not in box.group(0)
+    field = next(f for f in message.FIELDS if f.name == "pay_meanwhile")
+    assert field.default == ""
+    assert pick(field.hint, "en") == "Tick this if you can already afford it."
+    assert "诚意" not in pick(field.hint, "zh") and "good faith" not in pick(field.hint, "en")
+    unticked = texts({**PLAN, "pay_meanwhile": "", "message_lang": site})
+    ticked = texts({**PLAN, "message_lang": site})
+    promise = {"zh": "我会先按每月 916.80 元还款", "en": "I will start paying 916.80 yuan a month"}[site]
+    assert all(promise not in unticked[key] for key in TEXTS)
+    assert promise in ticked["chat"] and promise in ticked["letter"]
+
+
+@pytest.mark.parametrize("msg_lang", LANGS)
+def test_the_script_asks_for_calm_without_asking_the_reader_to_accept_abuse(msg_lang: str) -> None:
+    """Harm fix: "stay calm and polite" alone polices the reader's tone; the script also says no one
+    has to put up with threats or insults, and that they can end the call."""
+    script = texts({**PLAN, "message_lang": msg_lang})["script"]
+    said = {
+        "zh": ("保持冷静、礼貌", "你也不必忍受威胁或辱骂", "可以结束通话"),
+        "en": ("stay calm and polite", "You never have to put up with threats or insults", "end the call"),
+    }[msg_lang]
+    assert all(phrase in script for phrase in said)
+    assert {"zh": "只说你能证明的事", "en": "say only what you can show"}[msg_lang] not in script

@@ -69,10 +69,10 @@ def test_each_options_payoff_month_worked_by_hand() -> None:
         (
             "en",
             [
-                "debt-free in November 2027",
-                "debt-free in February 2030",
-                "debt-free in July 2027",
-                "28 February 2027",
+                "paid off in November 2027",
+                "paid off in February 2030",
+                "paid off in July 2027",
+                "February 28, 2027",
             ],
         ),
     ],
@@ -98,4 +98,4 @@ def test_the_csv_dates_every_month() -> None:
 def test_without_a_first_due_date_nothing_is_dated(lang: str) -> None:
     answer = plan(lang)
     assert "payoff_date" not in answer["data"]["options"][0]
-    assert {"zh": "还清时间", "en": "Debt-free"}[lang] not in answer["html"]
+    assert {"zh": "还清时间", "en": "When paid off"}[lang] not in answer["html"]

@@ -47,7 +47,7 @@ def test_progress_in_chinese() -> None:
 def test_everything_gathered_and_a_goal_says_ready() -> None:
     result = run("prepare", {**ALL_ITEMS, "goal_longer_term": "on"}, "en")
     assert result["data"]["missing"] == []
-    assert "Everything is gathered." in result["html"]
+    assert "You have everything you need." in result["html"]
     assert "section 4" in result["html"]
 
 
@@ -56,7 +56,7 @@ def test_goals_become_one_line_in_order() -> None:
     en = run("prepare", fields, "en")
     assert en["data"]["goals"] == ["longer_term", "less_interest", "dispute"]
     assert (
-        "Your goal: a longer repayment term, less or no interest and a check of a charge I dispute."
+        "Your goals: a longer repayment term, less or no interest and a check of a charge I dispute."
         in en["html"]
     )
     zh = run("prepare", fields, "zh")

@@ -131,7 +131,7 @@ def test_the_shortest_fixed_term_and_the_avalanche_are_told_apart() -> None:
     """The fixed installments and paying the whole budget yourself are different things, said so."""
     for lang, fixed, yourself in [
         ("zh", "重新分期", "不是重新分期"),
-        ("en", "re-spreads", "nothing is re-spread"),
+        ("en", "over a new term", "a new plan from the lender: you pay"),
     ]:
         html = run("plan", GOOD["plan"][3], lang)["html"]
         assert fixed in html.split("calc-verdict")[1]

@@ -69,11 +69,11 @@ GOALS: tuple[Goal, ...] = (
     ),
     Goal(
         "stop_harassment",
-        {"zh": "停止骚扰式催收", "en": "Stop harassing collection contact"},
-        {"zh": "停止骚扰式催收", "en": "an end to harassing collection contact"},
+        {"zh": "停止骚扰式催收", "en": "An end to harassing collection calls"},
+        {"zh": "停止骚扰式催收", "en": "an end to harassing collection calls"},
         {
             "zh": "催收联系保持正常、尊重，不再骚扰我或我身边的人",
-            "en": "collection contact to stay normal and respectful, without harassing me or people around me",
+            "en": "collectors to contact me in a normal, respectful way, without harassing me or the people around me",
         },
     ),
     Goal(

@@ -28,14 +28,14 @@ MESSAGES: dict[str, Text] = {
     },
     "warning_title": {
         "zh": "请先停一下：警惕收费“协商”代理",
-        "en": "Please stop first: beware of paid “negotiation” agents",
+        "en": "Before you pay anyone: read this",
     },
     "warning_body": {
         "zh": "监管部门提醒：不要相信兜售“债务优化”“债务协商”“停息挂账”“反催收”的收费代理。"
-        "这类中介会收集你的身份证和银行卡信息，并收取高额费用。直接与借款机构协商不需要花任何钱，"
+        "这类中介会收集你的身份证和银行卡信息，并收取高额费用。直接与贷款机构协商不需要花任何钱，"
         "你可以自己沟通，这个网站的清单和模板就是为此准备的。不要把身份证号、银行卡号、密码或验证码告诉任何人。",
-        "en": "Regulators warn against agents who charge for “debt optimization,” “debt negotiation,” "
-        "“stopping interest and putting the debt on hold,” or “anti-collection” "
+        "en": "Regulators warn against paid “negotiation” agents who charge for “debt optimization,” “debt "
+        "negotiation,” “stopping interest and putting the debt on hold,” or “anti-collection” "
         "(债务优化 / 债务协商 / 停息挂账 / 反催收; “anti-collection” agents claim they can keep debt "
         "collectors away from you). These agents collect your ID and bank card details and charge high "
         "fees. Negotiating directly with the lender costs nothing, and you can do it yourself: this "

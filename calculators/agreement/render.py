@@ -155,7 +155,7 @@ def progress_line(terms: Terms, lang: str) -> str:
     >>> from datetime import date
     >>> from decimal import Decimal
     >>> progress_line(Terms(Decimal("916.80"), 12, Decimal("916.81"), date(2028, 1, 31), None), "en")
-    'Paid 0 of 12 payments, 0.00 yuan; 12 left, 11,001.61 yuan. Next payment: 916.80 yuan on 31 January 2028.'
+    '0 of 12 payments made, 0.00 yuan; 12 to go, 11,001.61 yuan. Next payment: 916.80 yuan on January 31, 2028.'
     """
     first = terms.payments[0]
     summary = t(
@@ -253,6 +253,8 @@ def _calendar(terms: Terms, setting: Setting, lang: str) -> str:
         checks = t(MESSAGES, "calendar_checks", lang, k=count, every=setting.credit_every)
     key = "calendar_intro" if setting.remind_days else "calendar_today"
     intro = t(MESSAGES, key, lang, n=terms.count, days=setting.remind_days, checks=checks)
+    if setting.credit_every and setting.credit_every < 6:  # more than the two free reports a year
+        intro += sentence_gap(lang) + t(MESSAGES, "calendar_checks_fee", lang, every=setting.credit_every)
     button = (
         f'<button type="button" class="calc-download md-button md-button--primary" data-download="ics">'
         f"{esc(t(MESSAGES, 'download_ics', lang))}</button>"

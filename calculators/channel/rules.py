@@ -141,21 +141,21 @@ RULES: tuple[Rule, ...] = (
         "en": "You need a text channel: the chat is written, with no listening or speaking needed.",
     }),
     Rule("chat", "short_breaks", 10, {
-        "zh": "你只有零散的空闲时间：可以提前写好第五部分的消息，到时直接粘贴发送。",
+        "zh": "你只有零散的空闲时间：可以提前写好第五节的消息，到时直接粘贴发送。",
         "en": "You only have short breaks: write the message from section 5 beforehand and paste it in.",
     }),
     Rule("chat", "still_waiting", 10, {
-        "zh": "你在等答复：在在线客服里简短、礼貌地跟进一次，很快，也留下文字记录。",
+        "zh": "你在等答复：通过在线客服简短、礼貌地跟进一次，很快，也留下文字记录。",
         "en": "You are waiting for an answer: a short, polite follow-up in the chat is quick and leaves a written record.",
     }),
     Rule("chat", "collectors_contacting", 10, {
-        "zh": "已经有人在催收：通过借款机构自己的官方渠道回复，你的方案有记录，也能确认对方身份。",
+        "zh": "已经有人在催收：通过贷款机构自己的官方渠道回复，你的方案有记录，也能确认对方身份。",
         "en": "Collectors are already contacting you: answering through the lender's own official channel puts your "
-        "proposal on record and you know who you are dealing with.",
+        "proposal on record, and you know who you are dealing with.",
     }),
     Rule("chat", "chat_failed", -60, {
         "zh": "你已经试过在线客服，没有结果：这次换一个渠道。",
-        "en": "You already tried the chat without result: try another channel this time.",
+        "en": "You already tried the chat and it didn't help: try another channel this time.",
     }),
     # Hotline
     Rule("hotline", "complex", 25, {
@@ -246,17 +246,20 @@ RULES: tuple[Rule, ...] = (
     }),
     Rule("social", "social_failed", -30, {
         "zh": "你已经给官方账号发过消息，没有结果。",
-        "en": "You already wrote to the official accounts without result.",
+        "en": "You already wrote to the official accounts and it didn't help.",
     }),
     # The regulator's consumer hotline 12378 (only when eligible, see regulator_eligible)
     Rule("regulator", "lender_failed", 60, {
-        "zh": "你已经向借款机构提出过，但在合理时间内没有答复、被拒绝或约定没有兑现：现在可以向监管部门投诉。",
+        "zh": "你已经向贷款机构提出过，但在合理时间内没有答复、被拒绝或约定没有兑现：现在可以向监管部门投诉。"
+        "投诉并不意味着贷款机构必须接受你的方案；在此期间，尽量继续按你能承担的金额还款。",
         "en": "You already asked the lender and got no answer within a reasonable time, a refusal, or an agreement "
-        "that wasn't kept: you can now complain to the regulator.",
+        "that wasn't kept: you can now complain to the regulator. A complaint doesn't oblige the lender to accept "
+        "your plan; meanwhile, keep paying what you can afford.",
     }),
     Rule("regulator", "abusive", 45, {
-        "zh": "你说催收方式有骚扰性：可以向监管部门投诉；同时也书面告知借款机构。",
-        "en": "You said the collection contact is abusive: you can complain to the regulator, and also tell the lender in writing.",
+        "zh": "你说催收方式有骚扰性：可以向监管部门投诉；同时也书面告知贷款机构。",
+        "en": "You said the collectors' contact is abusive: you can complain to the regulator, and also tell the "
+        "lender in writing.",
     }),
     Rule("regulator", "text_only", -20, {
         "zh": "12378 是电话热线：如果你不方便打电话，可以请信任的人帮你打。",
@@ -267,23 +270,24 @@ RULES: tuple[Rule, ...] = (
 EXCLUSIONS: tuple[Rule, ...] = (
     Rule("hotline", "text_only", 0, {
         "zh": "你需要文字渠道，所以这里不建议打电话。如果你想打，可以请信任的人陪你一起打。",
-        "en": "You need a text channel, so a phone call is left out. If you want to call anyway, someone you trust can call with you.",
+        "en": "You need a text channel, so a phone call isn't suggested. If you want to call anyway, someone you "
+        "trust can call with you.",
     }),
 )  # fmt: skip
 """A channel is left out (not ranked) when its condition holds; the reason says why."""
 
 NOT_YET_REGULATOR: dict[str, Text] = {
     "waiting": {
-        "zh": "监管投诉热线 12378：你还在等借款机构的答复。投诉通常应先向机构本身提出；如果它在合理时间内没有答复、"
+        "zh": "监管投诉热线 12378：你还在等贷款机构的答复。投诉通常应先向机构本身提出；如果它在合理时间内没有答复、"
         "拒绝，或者催收方式有骚扰性，可以再考虑 12378。",
-        "en": "The regulator's hotline 12378: you are still waiting for the lender's answer. Complaints normally go to "
-        "the institution first; if it doesn't answer within a reasonable time, refuses, or collection becomes "
+        "en": "The regulator's hotline 12378: you are still waiting for the lender's answer. Complaints usually go to "
+        "the lender first; if it doesn't answer within a reasonable time, refuses, or collection becomes "
         "abusive, you can turn to 12378.",
     },
     "first": {
-        "zh": "监管投诉热线 12378：投诉通常应先向借款机构本身提出，所以先从上面的渠道开始。"
+        "zh": "监管投诉热线 12378：投诉通常应先向贷款机构本身提出，所以先从上面的渠道开始。"
         "如果它在合理时间内没有答复、拒绝，或者催收方式有骚扰性，可以拨打 12378。",
-        "en": "The regulator's hotline 12378: complaints normally go to the institution first, so start with the "
+        "en": "The regulator's hotline 12378: complaints usually go to the lender first, so start with the "
         "channels above. If the lender doesn't answer within a reasonable time, refuses, or collection is "
         "abusive, you can call 12378.",
     },

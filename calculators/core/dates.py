@@ -113,11 +113,12 @@ def month_name(when: date, lang: str) -> str:
 
 
 def date_name(when: date, lang: str) -> str:
-    """A date as the page's language writes it: ``2028年3月15日`` or ``15 March 2028``.
+    """A date as the page's language writes it: ``2028年3月15日`` or ``March 15, 2028`` (US, as the
+    guide's English pages write it).
 
     >>> date_name(date(2028, 3, 15), "zh"), date_name(date(2028, 3, 5), "en")
-    ('2028年3月15日', '5 March 2028')
+    ('2028年3月15日', 'March 5, 2028')
     """
     if written_lang(lang) == "zh":
         return f"{when.year}年{when.month}月{when.day}日"
-    return f"{when.day} {_MONTHS_EN[when.month - 1]} {when.year}"
+    return f"{_MONTHS_EN[when.month - 1]} {when.day}, {when.year}"

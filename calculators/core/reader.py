@@ -51,15 +51,15 @@ MESSAGES: dict[str, Text] = {
     "empty": {"zh": "请填写这一项。", "en": "Please fill this in."},
     "not_number": {
         "zh": "“{text}”不是一个数字，请只填数字，例如 1200 或 1.5万。",
-        "en": "“{text}” is not a number. Type digits only, for example 1200 or 1,200.50.",
+        "en": "“{text}” is not a number. Enter digits only, for example 1200 or 1,200.50.",
     },
     "not_number_rate": {
         "zh": "“{text}”不是一个数字，请只填数字，例如 10 或 0.05。",
-        "en": "“{text}” is not a number. Type digits only, for example 10 or 0.05.",
+        "en": "“{text}” is not a number. Enter digits only, for example 10 or 0.05.",
     },
     "not_number_whole": {
         "zh": "“{text}”不是一个数字，请只填整数，例如 12。",
-        "en": "“{text}” is not a number. Type a whole number, for example 12.",
+        "en": "“{text}” is not a number. Enter a whole number, for example 12.",
     },
     "bad_comma": {
         "zh": "“{text}”里的逗号无法识别：逗号只能用来每三位分隔（例如 1,200）。小数请用点，例如 0.05。",
@@ -81,7 +81,7 @@ MESSAGES: dict[str, Text] = {
         "zh": "利率太高（上限 {limit}%），请检查输入。",
         "en": "That rate is too high (the limit is {limit}%). Please check it.",
     },
-    "not_whole": {"zh": "请填写整数。", "en": "Please type a whole number."},
+    "not_whole": {"zh": "请填写整数。", "en": "Please enter a whole number."},
     "below_min": {"zh": "不能小于 {limit}。", "en": "This can't be less than {limit}."},
     "above_max": {"zh": "不能大于 {limit}。", "en": "This can't be more than {limit}."},
     "too_long": {
@@ -91,7 +91,7 @@ MESSAGES: dict[str, Text] = {
     "bad_choice": {"zh": "请从列表中选择一项。", "en": "Please choose one of the options."},
     "not_date": {
         "zh": "“{text}”不是一个日期，请写成 2026-01-31 或 2026年1月31日。",
-        "en": "“{text}” is not a date. Write it as 2026-01-31.",
+        "en": "“{text}” is not a date. Enter it as 2026-01-31 (year-month-day).",
     },
     "no_such_date": {
         "zh": "没有“{text}”这一天，请检查月份和日期。",

@@ -6,7 +6,7 @@ as typed; the page shows the texts through :func:`calculators.page.markup.copy_b
 
 >>> d = Draft(lang="en", goal="longer_term", reason="job_loss", offer=Decimal("800"), months=18)
 >>> chat_text(d).splitlines()[0]
-"Hello, I'd like to agree how to repay what I owe. Account: [account name]. Loan reference: [loan reference]."
+"Hello, I'd like to agree on a way to repay what I owe. Account: [account name]. Loan reference: [loan reference]."
 """
 
 from __future__ import annotations

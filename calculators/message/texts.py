@@ -95,7 +95,7 @@ TEXT: dict[str, Text] = {
     # sentences shared by the three texts
     "hello": {
         "zh": "您好，我想就{product}协商还款。",
-        "en": "Hello, I'd like to agree how to repay {product}.",
+        "en": "Hello, I'd like to agree on a way to repay {product}.",
     },
     "ids": {
         "zh": "账户：{account}，借款编号：{loan}。",
@@ -113,7 +113,7 @@ TEXT: dict[str, Text] = {
     "ask": {"zh": "我希望{ask}。", "en": "I would like {ask}."},
     "ask_generic": {
         "zh": "我希望商量一个我能负担的还款方案。",
-        "en": "I would like to agree a repayment plan I can afford.",
+        "en": "I would like to agree on a repayment plan I can afford.",
     },
     "amount": {"zh": "我目前共欠约 {amount} 元。", "en": "I currently owe about {amount} yuan."},
     "offer": {
@@ -126,7 +126,7 @@ TEXT: dict[str, Text] = {
     },
     "offer_none": {
         "zh": "我希望商定一个符合我预算的每月还款额。",
-        "en": "I'd like to agree a monthly amount that fits my budget.",
+        "en": "I'd like to agree on a monthly amount that fits my budget.",
     },
     "months_offer": {"zh": "，共 {months} 个月", "en": " for {months} months"},
     "months_plan": {
@@ -153,7 +153,7 @@ TEXT: dict[str, Text] = {
     },
     "freeze": {
         "zh": "协商期间，能否暂停计收利息和费用？",
-        "en": "Could interest and charges be frozen while we agree this?",
+        "en": "Could interest and charges be frozen while we work this out?",
     },
     "confirm": {"zh": "如果同意，请给我书面确认。", "en": "If you agree, please confirm it in writing."},
     "thanks": {"zh": "谢谢！", "en": "Thank you."},
@@ -187,7 +187,7 @@ TEXT: dict[str, Text] = {
     # the written request
     "subject": {
         "zh": "主题：关于{product}的还款协商申请",
-        "en": "Subject: Request to agree a repayment plan for {product}",
+        "en": "Subject: Request for a repayment plan for {product}",
     },
     "dear": {"zh": "您好：", "en": "Hello,"},
     "i_am": {
@@ -243,19 +243,20 @@ TEXT: dict[str, Text] = {
         "en": "Never say a password or a verification code; no one should ask you for them.",
     },
     "avoid_invent": {
-        "zh": "不要编造或夸大情况，只说你能证明的事。",
-        "en": "Don't invent or exaggerate anything; say only what you can show.",
+        "zh": "如实说明你的情况；没有证明材料的事，也可以说明清楚。",
+        "en": "Stick to the facts of your situation; it's fine to explain things you can't document.",
     },
     "avoid_anger": {
-        "zh": "不要发火或威胁对方；保持冷静、礼貌。",
-        "en": "Don't get angry or make threats; stay calm and polite.",
+        "zh": "尽量保持冷静、礼貌，不要威胁对方。你也不必忍受威胁或辱骂：可以结束通话，改天再联系。",
+        "en": "Try to stay calm and polite, and don't make threats. You never have to put up with threats or "
+        "insults either: you can end the call and try again another day.",
     },
     "avoid_oral": {
         "zh": "没有书面确认之前，不要把口头答应当成已经办好。",
         "en": "Don't treat a spoken promise as done until it is confirmed in writing.",
     },
     "avoid_agents": {
-        "zh": "不要找收费“协商”“停息挂账”的代理；直接与借款机构协商不需要花钱。",
+        "zh": "不要找收费“协商”“停息挂账”的代理；直接与贷款机构协商不需要花钱。",
         "en": "Don't turn to paid “negotiation” or “stop the interest” agents; negotiating directly with the lender costs nothing.",
     },
     # the record of each call

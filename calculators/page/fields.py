@@ -146,7 +146,7 @@ GROUP_MESSAGES: dict[str, Text] = {
 SHAPE_MESSAGES: dict[str, Text] = {
     "bad_value": {
         "zh": "这一项的内容无法读取，请重新填写。",
-        "en": "This value can't be read; please type it again.",
+        "en": "This value can't be read; please enter it again.",
     },
     "bad_fields": {"zh": "输入格式不正确。", "en": "The input is not in the expected form."},
 }
@@ -206,7 +206,7 @@ def plain_fields(items: Sequence[Item], raw: object, lang: str) -> tuple[dict[st
     Anything that fails while being looked at (a mapping that raises) is a form message.
 
     >>> plain_fields([Field("n", "whole", {"zh": "数", "en": "n"})], {"n": [[1]], 3: "x"}, "en")
-    ({'n': None}, {'n': "This value can't be read; please type it again."})
+    ({'n': None}, {'n': "This value can't be read; please enter it again."})
     """
     errors: dict[str, str] = {}
     if not isinstance(raw, Mapping):

@@ -9,7 +9,7 @@ __all__ = ["UI"]
 UI: dict[str, Text] = {
     "nojs": {
         "zh": "这个计算器需要浏览器启用 JavaScript 才能运行。指南正文不受影响，可以照常阅读。",
-        "en": "This calculator needs JavaScript enabled in your browser. The guide's text is unaffected.",
+        "en": "This calculator needs JavaScript turned on in your browser. You can still read the whole guide.",
     },
     "idle": {
         "zh": "填写后自动计算。计算在你的浏览器里完成，你填写的内容不会发送到任何地方。",
@@ -30,20 +30,23 @@ UI: dict[str, Text] = {
     "calculating": {"zh": "正在计算……", "en": "Calculating…"},
     "failed": {
         "zh": "计算器无法在这个浏览器里启动（{reason}）。指南正文不受影响；你可以重试，或换用较新的浏览器。",
-        "en": "The calculator could not start in this browser ({reason}). The guide's text is unaffected; you can retry or use a newer browser.",
+        "en": "The calculator could not start in this browser ({reason}). You can still read the whole guide; try "
+        "again, or use a newer browser.",
     },
     "failed_offline": {
         "zh": "你现在处于离线状态，这个浏览器里还没有保存计算器。联网后点“重试”。指南正文不受影响，可以照常阅读。",
-        "en": "You are offline, and the calculator is not yet saved in this browser. Connect to the internet and press Retry. The guide's text is unaffected.",
+        "en": "You are offline, and the calculator is not yet saved in this browser. Connect to the internet and "
+        "press Retry. You can still read the whole guide.",
     },
     "failed_download": {
         "zh": "计算器下载失败：网络连接中断或被拦截。请检查网络后点“重试”。指南正文不受影响，可以照常阅读。",
-        "en": "The calculator's download failed: the connection dropped or was blocked. Check your connection and press Retry. The guide's text is unaffected.",
+        "en": "The calculator could not be downloaded: the connection dropped or was blocked. Check your connection "
+        "and press Retry. You can still read the whole guide.",
     },
     "reason_missing": {"zh": "计算器文件缺失或已损坏", "en": "a calculator file is missing or damaged"},
     "reason_wasm": {"zh": "浏览器不支持 WebAssembly", "en": "this browser has no WebAssembly"},
     "reason_crash": {"zh": "计算器意外停止", "en": "the calculator stopped unexpectedly"},
-    "reason_timeout": {"zh": "等待太久没有响应", "en": "no answer in time"},
+    "reason_timeout": {"zh": "等待太久没有响应", "en": "it took too long to answer"},
     "reason_worker": {"zh": "浏览器不支持后台计算", "en": "this browser can't run background workers"},
     "slow": {
         "zh": "这次计算时间太长，已经停止。请检查输入后重试。",
@@ -52,7 +55,7 @@ UI: dict[str, Text] = {
     "retry": {"zh": "重试", "en": "Retry"},
     "fix_errors": {
         "zh": "有 {count} 项需要修改，请看标红的提示。",
-        "en": "Fields to correct: {count}. See the messages next to them.",
+        "en": "Fields to change: {count}. See the note next to each one.",
     },
     "add_row": {"zh": "添加一行", "en": "Add a row"},
     "remove_row": {"zh": "删除{row}", "en": "Remove {row}"},
@@ -70,14 +73,15 @@ UI: dict[str, Text] = {
         "en": "Could not copy automatically; please select the text and copy it.",
     },
     "persist_note": {
-        "zh": "勾选进度只保存在这个浏览器里（localStorage），不会上传。",
-        "en": "Your progress is kept only in this browser (localStorage) and never uploaded.",
+        "zh": "勾选进度只保存在这个浏览器里，不会上传。",
+        "en": "Your ticks are kept only in this browser and are never uploaded.",
     },
     "persist_clear": {"zh": "删除保存的进度", "en": "Delete saved progress"},
     "persist_cleared": {"zh": "已删除保存的进度。", "en": "Saved progress deleted."},
     "session_note": {
-        "zh": "你填写的内容只保存在这个浏览器标签页里（sessionStorage），切换语言、返回或刷新时不会丢失，关闭标签页后自动删除，不会上传。",
-        "en": "What you type is kept only in this browser tab (sessionStorage), so switching language, going back or reloading keeps it; it is deleted when you close the tab and never uploaded.",
+        "zh": "你填写的内容只保存在这个浏览器标签页里，切换语言、返回或刷新时不会丢失，关闭标签页后自动删除，不会上传。",
+        "en": "What you type is kept only in this browser tab, so it stays when you switch language, go back or "
+        "reload; it is deleted when you close the tab and is never uploaded.",
     },
     "session_clear": {"zh": "删除我填写的内容", "en": "Delete what I typed"},
     "session_cleared": {"zh": "已删除你填写的内容。", "en": "What you typed has been deleted."},

@@ -124,7 +124,7 @@ def pay_down(debts: Sequence[Debt], budget: Decimal, order: Sequence[int], limit
     first never costs more interest than any other order.
 
     Worked example: 1,000 at 1% and 3,000 at 2% a month, 500 a month in all. Highest rate
-    first: month 1 charges 10.00 + 60.00 interest and repays 430.00 of the 2% debt; debt-free
+    first: month 1 charges 10.00 + 60.00 interest and repays 430.00 of the 2% debt; paid off
     in month 9 with 314.40 of interest. Smallest balance first: also 9 months, but 383.26.
 
     >>> debts = [Debt("a", Decimal(1000), Decimal("0.01")), Debt("b", Decimal(3000), Decimal("0.02"))]

@@ -8,7 +8,7 @@ interest, the nominal annualized rate ``12 x IRR(-owed, payments)``, the month i
 installments: 916.80 a month, the last 916.81, total interest 1,001.61, 18.00% nominal; the
 first row pays 766.80 of principal and 150.00 of interest, leaving 9,233.20.
 
-With a first due date (optional), each card says the month the option is paid off ("debt-free in
+With a first due date (optional), each card says the month the option is paid off ("paid off in
 March 2028"), and the schedules and the CSV date every month: month ``k`` is due
 :func:`calculators.core.dates.due_date` ``(first, k - 1)``, on the first date's day or the last day
 of a shorter month. Each card can carry its option into the agreement calculator (section 6).
@@ -57,8 +57,8 @@ MESSAGES: dict[str, Text] = {
     "option": {"zh": "方案", "en": "Option"},
     "use_in_message": {"zh": "用这个方案写协商信息", "en": "Use this option in my message"},
     "use_in_agreement": {"zh": "用这个方案记录协议", "en": "Use this option in my agreement"},
-    "debt_free": {"zh": "还清时间", "en": "Debt-free"},
-    "debt_free_value": {"zh": "{month}还清", "en": "debt-free in {month}"},
+    "debt_free": {"zh": "还清时间", "en": "When paid off"},
+    "debt_free_value": {"zh": "{month}还清", "en": "paid off in {month}"},
     "due": {"zh": "还款日", "en": "Due"},
     # Sections
     "compare": {"zh": "方案对比", "en": "The options side by side"},
@@ -185,7 +185,7 @@ def _figures(
 def payoff_date(plan: Plan, first_due: date) -> date:
     """The due date of the month in which ``plan`` is paid off, month 1 being due on ``first_due``.
 
-    10,000 at 1.5% a month over 12 months from 31 March 2027: paid off on 29 February 2028.
+    10,000 at 1.5% a month over 12 months from March 31, 2027: paid off on February 29, 2028.
 
     >>> from calculators.plan.plans import build_plan
     >>> plan = build_plan("x", [Debt("a", Decimal(10000), Decimal("0.015"))], "equal_installment", 12)

@@ -3,7 +3,7 @@
 Both pay the whole budget every month: each debt's interest first, then everything left to one
 debt at a time until it is cleared (:func:`calculators.plan.debts.pay_down`). The page compares how
 long each order takes and the interest it costs: the interest saved by paying the highest rate
-first is ``I_snowball - I_avalanche`` and it is debt-free ``n_snowball - n_avalanche`` months
+first is ``I_snowball - I_avalanche`` and it is paid off ``n_snowball - n_avalanche`` months
 sooner. Smallest balance first may clear a first debt sooner, which some find encouraging.
 """
 
@@ -25,15 +25,15 @@ MESSAGES: dict[str, Text] = {
     "strategy_model": {
         "zh": "这里不是重新分期，而是你每月自己把 {budget} 元全部用来还债：先付每笔债务当月的利息，剩下的钱集中还一笔，"
         "还清后再还下一笔。每月都按预算全额还，所以用时可能比上面每期固定的分期方案短。",
-        "en": "Here nothing is re-spread: you pay {budget} yuan every month in all, each debt's interest first, then "
-        "everything left to one debt at a time until it is cleared. Paying your whole budget every month can "
-        "finish sooner than the fixed installments above.",
+        "en": "This isn't a new plan from the lender: you pay {budget} yuan every month in all, each debt's "
+        "interest first, then everything left to one debt at a time until it is cleared. Paying your whole "
+        "budget every month can finish sooner than the fixed installments above.",
     },
     "avalanche": {"zh": "先还利率最高的（雪崩法）", "en": "Highest rate first (avalanche)"},
     "snowball": {"zh": "先还余额最小的（雪球法）", "en": "Smallest balance first (snowball)"},
     "strategy": {"zh": "顺序", "en": "Order"},
     "order": {"zh": "还款顺序", "en": "Order of repayment"},
-    "debt_free": {"zh": "还清用时", "en": "Debt-free after"},
+    "debt_free": {"zh": "还清用时", "en": "Paid off after"},
     "total_interest": {"zh": "总利息", "en": "Total interest"},
     "n_months": {"zh": "{n} 个月", "en": "{n} months", "en_one:n": "{n} month"},
     "over_limit": {"zh": "超过 600 个月", "en": "more than 600 months"},
@@ -73,7 +73,7 @@ class Strategies(NamedTuple):
     """The two orders of paying several debts down from one budget.
 
     Worked example: 1,000 at 1% and 3,000 at 2% a month, 500 a month in all. Both orders are
-    debt-free in month 9; highest rate first costs 314.40 of interest, smallest balance first
+    paid off in month 9; highest rate first costs 314.40 of interest, smallest balance first
     383.26, so it saves 68.86. Smallest balance first clears its first debt in month 3, the
     highest rate first in month 7.
 
@@ -101,7 +101,7 @@ class Strategies(NamedTuple):
 
     @property
     def months_sooner(self) -> int | None:
-        """How much sooner the highest rate first is debt-free: ``n_snowball - n_avalanche``."""
+        """How much sooner the highest rate first pays everything off: ``n_snowball - n_avalanche``."""
         if self.avalanche.months is None or self.snowball.months is None:
             return None
         return self.snowball.months - self.avalanche.months

@@ -22,10 +22,11 @@ __all__ = ["notes", "unusual_rates", "verdicts"]
 MESSAGES: dict[str, Text] = {
     # Verdicts
     "never": {
-        "zh": "按每月 {budget} 元，欠款永远还不完：这个月光利息就有 {interest} 元。每月还款超过 {interest} 元，"
-        "欠款才会开始减少。",
-        "en": "At {budget} yuan a month the debts would never be repaid: this month's interest alone is {interest} "
-        "yuan. Only payments above {interest} yuan a month start to reduce what you owe.",
+        "zh": "按每月 {budget} 元，欠款不会减少：这个月光利息就有 {interest} 元。每月还款超过 {interest} 元，"
+        "欠款才会开始减少。所以，请贷款机构减少利息或先暂停还款，对你很重要。",
+        "en": "At {budget} yuan a month, what you owe would not go down: this month's interest alone is {interest} "
+        "yuan, and only payments above that start to reduce it. That is why asking the lender for less interest, "
+        "or a pause, matters so much.",
     },
     "too_long": {
         "zh": "按每月 {budget} 元，600 个月（50 年）内都还不完。",
@@ -33,7 +34,7 @@ MESSAGES: dict[str, Text] = {
     },
     "needed": {
         "zh": "要在 {term} 个月内还清（等额本息），每月需要 {needed} 元。",
-        "en": "To be debt-free in {term} months (equal installments) you would need {needed} yuan a month.",
+        "en": "To pay it all off in {term} months (equal installments), you would need {needed} yuan a month.",
     },
     "needed_none": {
         "zh": "按这样的利率，{term} 个月的等额本息每期还款只够付利息，用这种方式无法在 {term} 个月内还清。",
@@ -42,19 +43,20 @@ MESSAGES: dict[str, Text] = {
     },
     "relief_shown": {
         "zh": "如果做不到，可以请求减免或停止计息，或者先暂停还款——下面列出了这些方案的数字。",
-        "en": "If that is out of reach, ask for the interest to be reduced or stopped, or for a pause first; "
-        "the options below show the figures.",
+        "en": "If that is out of reach, you can ask for the interest to be reduced or stopped, or for a pause "
+        "first; the options below show the figures.",
     },
     "relief_hidden": {
         "zh": "如果做不到，可以请求减免或停止计息，或者先暂停还款：在上面填写想减少的利息比例或暂停的月数，就能看到这些方案的数字。",
-        "en": "If that is out of reach, ask for the interest to be reduced or stopped, or for a pause first: "
-        "fill in the cut or the pause above to see their figures.",
+        "en": "If that is out of reach, you can ask for the interest to be reduced or stopped, or for a pause "
+        "first: fill in the cut or the pause above to see their figures.",
     },
     "fit_found": {
-        "zh": "你每月能还 {budget} 元：如果请借款机构按{method}重新分期，每期都不超过预算的最短期限是 {n} 个月，"
+        "zh": "你每月能还 {budget} 元：如果请贷款机构按{method}重新分期，每期都不超过预算的最短期限是 {n} 个月，"
         "首期 {payment} 元。",
-        "en": "You can pay {budget} yuan a month: if the lender re-spreads what you owe with {method}, the shortest "
-        "term that keeps every installment within it is {n} months, starting at {payment} yuan a month.",
+        "en": "You can pay {budget} yuan a month: if the lender spreads what you owe over a new term with "
+        "{method}, the shortest term that keeps every installment within it is {n} months, starting at "
+        "{payment} yuan a month.",
     },
     "within": {"zh": "在预算之内的方案：{names}。", "en": "Options within your budget: {names}."},
     "none_within": {
@@ -67,7 +69,7 @@ MESSAGES: dict[str, Text] = {
         "zh": "利率都换算成月利率：年利率 ÷ 12；日利率 × 365 ÷ 12（按一年 365 天计算）；"
         "分期总手续费按现金流的内部收益率换算。",
         "en": "Every rate is turned into a monthly rate: an annual rate ÷ 12; a daily rate × 365 ÷ 12 (a 365-day "
-        "year is assumed); a total installment fee by the internal rate of return of its payments.",
+        "year is assumed); a total installment fee through the internal rate of return of its payments.",
     },
     "fit_fallback": {
         "zh": "按{chosen}，最后一期要还清全部本金，没有哪个期限能让每期都不超过预算；所以“符合我的预算”改用等额本息计算。",
@@ -82,16 +84,16 @@ MESSAGES: dict[str, Text] = {
         "against the schedule in your app.",
     },
     "note_reduced": {
-        "zh": "利息减少的比例是你提出的方案，不代表出借方会同意；它和“延长期限”用同样的期数，方便对比。",
+        "zh": "利息减少的比例是你提出的方案，不代表贷款机构会同意；它和“延长期限”用同样的期数，方便对比。",
         "en": "The interest cut is your proposal, not something the lender has agreed to; it uses the same term "
         "as the longer-term option so the two compare directly.",
     },
     "note_pause": {
         "zh": "暂停期间，这里假设利息仍按你填写的利率计算并加进欠款（明细里的本金显示为负数）。"
-        "出借方实际怎么计息、是否另收罚息，请向对方确认；这里不做猜测。",
+        "贷款机构实际怎么计息、是否另收罚息，请向对方确认；这里不做猜测。",
         "en": "During a pause we assume interest is still charged at the rate you entered and added to what you "
         "owe (the schedule shows it as negative principal). Ask the lender how they would charge interest and "
-        "whether penalties apply; we do not guess.",
+        "whether penalties apply; we don't guess.",
     },
     "note_overdue": {
         "zh": "“{name}”已逾期 {days} 天：请填写 App 里显示的当前欠款（含已产生的逾期利息）。逾期后的利率可能不同，"
@@ -161,8 +163,8 @@ def verdicts(options: Options, lang: str) -> list[str]:
     ...           "debts": [{"overdue_days": None}]}
     >>> said = verdicts(build_options(values, [Debt("x", Decimal(10000), Decimal("0.015"))]), "en")
     >>> said[0].split(": ")[0]
-    'At 150.00 yuan a month the debts would never be repaid'
-    >>> "To be debt-free in 60 months (equal installments) you would need 254.33 yuan a month" in said[0]
+    'At 150.00 yuan a month, what you owe would not go down'
+    >>> "To pay it all off in 60 months (equal installments), you would need 254.33 yuan a month" in said[0]
     True
     >>> said[0].endswith("fill in the cut or the pause above to see their figures.")
     True

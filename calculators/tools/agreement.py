@@ -4,11 +4,11 @@ a payment tracker, and what to do before a payment is missed.
 The payments (:mod:`calculators.agreement.terms`): ``n`` payments of ``A`` (the last may differ),
 ``total = A x (n - 1) + last``; payment ``k`` is due on the due day of the month ``k - 1`` months
 after the first due date, or on the month's last day when the month lacks that day (a due day of
-31 falls on 28 or 29 February, 30 April ...). The last due date is the day the reader is
-debt-free.
+31 falls on 28 or 29 February, 30 April ...). The last due date is the day the agreement is
+paid off.
 
 Worked case: 12 payments of 916.80, the last 916.81, from 31 January 2028: 11,001.61 in all, the
-second due 29 February 2028, debt-free on 31 December 2028.
+second due February 29, 2028, paid off on December 31, 2028.
 
 The calendar file (:mod:`calculators.agreement.ics`) is RFC 5545 text made here and downloaded by
 the page; the inputs (``persist``) and the tracker's ticks (``tracker.js``) stay in this browser, so
@@ -47,7 +47,13 @@ CONFIRMED_CHOICES = (
 )
 CREDIT_CHOICES = (
     Choice("", {"zh": "不要", "en": "No"}),
-    Choice("3", {"zh": "每 3 个月", "en": "Every 3 months"}),
+    Choice(
+        "3",
+        {
+            "zh": "每 3 个月（一年 4 次，超过免费的 2 次）",
+            "en": "Every 3 months (4 a year: more than the 2 free ones)",
+        },
+    ),
     Choice("6", {"zh": "每 6 个月", "en": "Every 6 months"}),
     Choice("12", {"zh": "每 12 个月", "en": "Every 12 months"}),
 )
@@ -147,8 +153,9 @@ FIELDS = (
         "choice",
         {"zh": "在日历里加“查询信用报告”提醒", "en": "Add “check my credit report” reminders"},
         hint={
-            "zh": "每年可以免费查两次自己的信用报告（见 7.3）。",
-            "en": "You can get your own report free twice a year (see 7.3).",
+            "zh": "每年至少可以免费查两次自己的信用报告，再多查可能要交柜台查询费（见 7.3 节）。",
+            "en": "You can get at least two free copies of your own report a year; a counter fee may apply after "
+            "that (see section 7.3).",
         },
         choices=CREDIT_CHOICES,
         required=False,
@@ -187,9 +194,9 @@ CALCULATOR = Calculator(
     name="agreement",
     title={"zh": "落实还款协议", "en": "Keep the agreement"},
     intro={
-        "zh": "填写和出借方约定的还款安排：得到每一期的真实日期、请求书面确认的消息、手机日历文件和还款进度表。",
-        "en": "Enter the repayment arrangement you agreed with the lender: get the real due dates, a message asking "
-        "for written confirmation, a calendar file for your phone and a payment tracker.",
+        "zh": "填写和贷款机构约定的还款安排：得到每一期的具体还款日期、请求书面确认的消息、手机日历文件和还款进度表。",
+        "en": "Enter the repayment arrangement you agreed on with the lender to get the exact due dates, a message "
+        "asking for written confirmation, a calendar file for your phone and a payment tracker.",
     },
     fields=FIELDS,
     calculate=calculate,

@@ -49,16 +49,17 @@ MESSAGES: dict[str, Text] = {
     "safe_row": {"zh": "= 可以安全拿出的还款额", "en": "= What you can safely offer"},
     "keep": {
         "zh": "可以按原约定继续还款：现在每月要还的 {due} 元，在你能安全拿出的 {safe} 元之内。",
-        "en": "You can keep paying as agreed: the {due} yuan due each month is within the {safe} yuan you can safely pay.",
+        "en": "You can keep paying as agreed: the {due} yuan due each month is within the {safe} yuan you can "
+        "safely pay.",
     },
     "keep_next": {
         "zh": "下一步：按时还款，并记下每一笔。如果情况有变，再回来重新计算。",
         "en": "Next step: keep paying on time and keep a record of each payment. If things change, come back and "
-        "recalculate.",
+        "work it out again.",
     },
     "change": {
         "zh": "可以还，但需要调整方案：每月最多安全拿出 {safe} 元。",
-        "en": "You can pay with a changed plan: up to {safe} yuan a month.",
+        "en": "You can pay, but you need a new plan: up to {safe} yuan a month.",
     },
     "change_gap": {
         "zh": "这比现在每月要还的 {due} 元少 {gap} 元。",
@@ -69,31 +70,32 @@ MESSAGES: dict[str, Text] = {
         "en": "Enter the amount due each month now to see whether you can keep paying as agreed.",
     },
     "change_next": {
-        "zh": "下一步：用下面的按钮把这个金额带到还款方案计算器，找出每期都不超过它的方案，再向出借方提出。",
-        "en": "Next step: carry this amount into the repayment plan calculator with the button below, find a plan "
-        "whose every payment stays within it, and propose that plan to the lender.",
+        "zh": "下一步：用下面的按钮把这个金额带到还款方案计算器，找出每期都不超过它的方案，再向贷款机构提出。",
+        "en": "Next step: take this amount to the repayment plan calculator with the button below, find a plan "
+        "where every payment stays within it, and suggest that plan to the lender.",
     },
     "pause": {
         "zh": "现在拿不出钱还款：留出基本开支和安全余量后，没有剩余。",
-        "en": "You can pay nothing now: once essentials and a safety margin are covered, nothing is left.",
+        "en": "Right now there's nothing left over for repayments once essentials and a safety margin are "
+        "covered.",
     },
     "pause_short": {
         "zh": "你每月的开支和其他必还款比收入多 {short} 元。",
         "en": "Your spending and other required payments are {short} yuan a month more than your income.",
     },
     "pause_next": {
-        "zh": "下一步：先保住住房、吃饭、水电等基本开支，再联系出借方，说明情况，请求先暂停还款，"
+        "zh": "下一步：先保住住房、吃饭、水电等基本开支，再联系贷款机构，说明情况，请求先暂停还款，"
         "等收入恢复后再商量还款方案。不要为了还款去借新的钱。",
-        "en": "Next step: protect essentials such as housing, food and utilities first. Then contact the lender, "
-        "explain your situation and ask for a pause in payments until your income recovers, before agreeing a "
-        "plan. Don't borrow more to make these payments.",
+        "en": "Next step: keep paying for essentials such as housing, food and utilities first. Then contact the "
+        "lender, explain your situation and ask to pause payments until your income recovers, and agree on a "
+        "plan after that. Don't borrow more to make these payments.",
     },
     "carry": {
         "zh": "用每月 {safe} 元计算还款方案",
         "en": "Plan repayments with {safe} yuan a month",
     },
     "carry_fund": {
-        "zh": "用这些基本开支计算应急基金（第七部分）",
+        "zh": "用这些基本开支计算应急基金（第七节）",
         "en": "Work out an emergency fund from these essentials (section 7)",
     },
     "dti_note": {
@@ -107,7 +109,8 @@ MESSAGES: dict[str, Text] = {
     },
     "savings_note": {
         "zh": "存款可以在收入中断时支付基本开支；拿存款还债之前请慎重考虑。",
-        "en": "Savings can pay for essentials if your income stops; think carefully before using them on debt.",
+        "en": "Savings can pay for essentials if your income stops, so think carefully before using them to "
+        "pay debts.",
     },
     "margin_note": {
         "zh": "安全余量用来应付意外开支。10% 只是一个起点，可以按你的情况调整。",
@@ -125,9 +128,12 @@ MESSAGES: dict[str, Text] = {
 }
 
 SPENDING = (
-    ("housing", {"zh": "住房（房租、房贷、物业）", "en": "Housing (rent, mortgage, fees)"}),
+    (
+        "housing",
+        {"zh": "住房（房租、房贷、物业）", "en": "Housing (rent, mortgage, property management fees)"},
+    ),
     ("food", {"zh": "吃饭", "en": "Food"}),
-    ("transport", {"zh": "交通", "en": "Transport"}),
+    ("transport", {"zh": "交通", "en": "Transportation"}),
     ("utilities", {"zh": "水电燃气、话费网费", "en": "Utilities and phone"}),
     ("medical", {"zh": "医疗", "en": "Medical"}),
     ("family", {"zh": "赡养、抚养家人", "en": "Supporting family"}),
@@ -159,7 +165,7 @@ FIELDS = (
                 "amount",
                 "money",
                 {"zh": "每月金额", "en": "Amount a month"},
-                hint={"zh": "没有收入就填 0", "en": "Type 0 if there is none"},
+                hint={"zh": "没有收入就填 0", "en": "Enter 0 if you have none"},
                 unit=YUAN,
                 allow_zero=True,
             ),
@@ -174,7 +180,7 @@ FIELDS = (
         {"zh": "其他债务每月必还", "en": "Required payments on other debts"},
         {
             "zh": "信用卡、房贷以外的贷款等（不含花呗、借呗）；没有就不填",
-            "en": "Credit cards, other loans (not Huabei or Jiebei); leave empty if none",
+            "en": "Credit cards and loans other than your mortgage (not Huabei or Jiebei); leave empty if none",
         },
     ),
     _money_field(
@@ -201,7 +207,7 @@ FIELDS = (
         {"zh": "安全余量（占收入）", "en": "Safety margin (share of income)"},
         hint={
             "zh": "留给意外开支的部分，默认 10%，可以改。",
-            "en": "Kept back for the unexpected; 10% to start with, change it if you like.",
+            "en": "Kept back for the unexpected: 10% to start with, and you can change it.",
         },
         unit={"zh": "%", "en": "%"},
         default="10",

@@ -40,27 +40,28 @@ MESSAGES: dict[str, Text] = {
     "at_hand": {"zh": "准备好", "en": "Have at hand"},
     "best_time": {"zh": "最佳时间", "en": "Best time"},
     "record": {"zh": "事后记下", "en": "Write down afterwards"},
-    "left_out": {"zh": "这次没有建议的渠道", "en": "Left out for you"},
+    "left_out": {"zh": "这次没有建议的渠道", "en": "Not suggested this time"},
     "waited_note": {
-        "zh": "投诉时说明你第一次联系借款机构的日期，以及已经等了多久（目前 {days} 天）。",
-        "en": "When you complain, say when you first asked the lender and how long you have waited ({days} days so far).",
+        "zh": "投诉时说明你第一次联系贷款机构的日期，以及已经等了多久（目前 {days} 天）。",
+        "en": "When you complain, say when you first asked the lender and how long you have waited ({days} days "
+        "so far).",
         "en_one:days": "When you complain, say when you first asked the lender and how long you have waited ({days} day "
         "so far).",
     },
     "sources": {
         "zh": "来源：App 内客服入口和热线（通常为 95188）流传很广，但我们没有找到官方页面核对，请以你的 App 显示为准；"
-        "12378 是国家金融监督管理总局的消费者投诉热线，投诉通常先向机构本身提出。核对日期：2026-11-28。",
+        "12378 是国家金融监督管理总局的消费者投诉热线，投诉通常先向贷款机构本身提出。整理于 2026-11-28。",
         "en": "Sources: the in-app service entry and the hotline (commonly 95188) are widely cited, but we found no "
         "official page to check them against, so go by what your app shows; 12378 is the consumer complaint hotline "
-        "of the National Financial Regulatory Administration, and complaints normally go to the institution first. "
-        "Checked on 2026-11-28.",
+        "of the National Financial Regulatory Administration, and complaints usually go to the lender first. "
+        "Compiled on November 28, 2026.",
     },
     "always": {
         "zh": "无论用哪个渠道：记下每次沟通（日期、时间、客服姓名或工号、约定了什么）；任何约定都要书面确认；"
-        "等待答复期间，先按你提出的金额还款；先保证住房、水电、饮食等基本开支。",
-        "en": "Whatever the channel: record every contact (date, time, agent name or ID, what was agreed); get any "
-        "agreement in writing; start paying what you offered while you wait for an answer; pay for essentials "
-        "such as housing, utilities and food first.",
+        "等待答复期间，如果付得起，先按你提出的金额还款；先保证住房、水电、饮食等基本开支。",
+        "en": "Whatever the channel: keep a note of every contact (date, time, agent name or ID, what was agreed); "
+        "get any agreement in writing; if you can afford it, start paying what you offered while you wait for an "
+        "answer; pay for essentials such as housing, utilities and food first.",
     },
     "rank_title": {"zh": "{n}. {name}", "en": "{n}. {name}"},
 }
@@ -212,7 +213,7 @@ FIELDS: tuple[Field, ...] = (
         {"zh": "你什么时候有空", "en": "When you are free"},
         choices=(
             Choice("", {"zh": "不确定", "en": "Not sure"}),
-            Choice("weekday_day", {"zh": "工作日白天", "en": "Weekday daytimes"}),
+            Choice("weekday_day", {"zh": "工作日白天", "en": "Weekdays, during the day"}),
             Choice("evenings", {"zh": "晚上", "en": "Evenings"}),
             Choice("weekends", {"zh": "周末", "en": "Weekends"}),
             Choice("short_breaks", {"zh": "只有零散的时间", "en": "Only short, unpredictable breaks"}),
@@ -334,7 +335,8 @@ CALCULATOR = Calculator(
     title={"zh": "选哪个沟通渠道", "en": "Which channel to use"},
     intro={
         "zh": "回答几个问题，看看先从哪个渠道开始、怎么联系、准备什么、事后记下什么。",
-        "en": "Answer a few questions to see which channel to start with, how to reach it, what to have ready and what to write down.",
+        "en": "Answer a few questions to see which channel to start with, how to reach it, what to have ready "
+        "and what to write down.",
     },
     fields=FIELDS,
     calculate=calculate,

@@ -37,26 +37,31 @@ MESSAGES: dict[str, Text] = {
     "gap": {"zh": "还差", "en": "Still to save"},
     "per_month": {"zh": "每月存", "en": "Saved each month"},
     "months": {"zh": "需要几个月", "en": "Months to get there"},
-    "n_months": {"zh": "{n} 个月", "en": "{n} months"},
+    "n_months": {"zh": "{n} 个月", "en": "{n} months", "en_one:n": "{n} month"},
     "too_long": {"zh": "超过 {n} 个月", "en": "more than {n} months"},
     "not_available": {"zh": "—", "en": "—"},
     "target_line": {
         "zh": "{months} 个月的基本开支：{essentials} × {months} = {target} 元。",
         "en": "{months} months of essentials: {essentials} × {months} = {target} yuan.",
+        "en_one:months": "{months} month of essentials: {essentials} × {months} = {target} yuan.",
     },
     "reached": {
         "zh": "你现在的存款 {savings} 元已经够 {months} 个月的基本开支了。把它留作应急，不要拿去提前还款。",
         "en": "Your savings of {savings} yuan already cover {months} months of essentials. Keep them for "
         "emergencies rather than using them to repay early.",
+        "en_one:months": "Your savings of {savings} yuan already cover {months} month of essentials. Keep them "
+        "for emergencies rather than using them to repay early.",
     },
     "plan_line": {
         "zh": "每月存 {saving} 元，{n} 个月后存够（最后一个月存 {last} 元）。",
         "en": "Saving {saving} yuan a month, you get there in {n} months (the last month {last} yuan).",
+        "en_one:n": "Saving {saving} yuan a month, you get there in {n} month (the last month {last} yuan).",
     },
     "nothing_left": {
         "zh": "现在付完基本开支和协议还款后没有剩余，先不要存：按协议还款最要紧。协议还完以后，原来的还款额就可以存起来。",
         "en": "Once essentials and the agreed repayment are paid, nothing is left, so don't save for now: "
-        "keeping the agreement comes first. When the agreement is repaid, the repayment can become saving.",
+        "keeping up the agreement comes first. Once it is paid off, the money you were repaying can go into "
+        "savings.",
     },
     "slow": {
         "zh": "按每月 {saving} 元，要超过 {n} 个月才能存够；这里不列出逐月计划。可以先定一个小一点的目标，例如 1 个月的基本开支。",
@@ -66,7 +71,7 @@ MESSAGES: dict[str, Text] = {
     "risk": {
         "zh": "注意：打算每月存的 {planned} 元，比付完基本开支和协议还款后剩下的 {left} 元多 {over} 元。"
         "这样存钱会挤占协议还款。先付基本开支，再还协议的钱，剩下的才存；下面按每月 {left} 元计算。",
-        "en": "Careful: saving {planned} yuan a month is {over} yuan more than the {left} yuan left after "
+        "en": "Note: saving {planned} yuan a month is {over} yuan more than the {left} yuan left after "
         "essentials and the agreed repayment. That would take money from the repayment. Pay essentials first, "
         "then the agreed repayment, and save only what is left; the plan below uses {left} yuan a month.",
     },
@@ -86,8 +91,8 @@ MESSAGES: dict[str, Text] = {
     "series": {"zh": "存款", "en": "Savings"},
     "rule_note": {
         "zh": "3 到 6 个月的基本开支是个人理财指导里常见的经验做法，不是规定：按你的收入稳不稳定来定。",
-        "en": "3 to 6 months of essentials is a common rule of thumb of personal-finance guidance, not a rule: "
-        "choose by how steady your income is.",
+        "en": "3 to 6 months of essentials is a common rule of thumb in personal-finance guidance, not a rule: "
+        "choose what suits how steady your income is.",
     },
     "private": {
         "zh": "这些数字只在你的浏览器里计算，不会发送到任何地方。",
@@ -115,9 +120,9 @@ FIELDS = (
         "money",
         {"zh": "每月基本开支", "en": "Essential spending a month"},
         hint={
-            "zh": "住房、吃饭、交通、水电话费、医疗、家人等必需开支；2.1 的计算器可以把它带过来。",
-            "en": "Housing, food, transport, utilities, medical, family: what you must pay. The calculator in 2.1 "
-            "can bring it here.",
+            "zh": "住房、吃饭、交通、水电话费、医疗、家人等必需开支；2.1 节的计算器可以把它带过来。",
+            "en": "Housing, food, transportation, utilities, medical costs, family: what you must pay. The "
+            "calculator in section 2.1 can bring it here.",
         },
         unit=YUAN_A_MONTH,
     ),
@@ -162,7 +167,7 @@ FIELDS = (
         {"zh": "还完协议后每月还剩", "en": "Left each month after the agreed repayment"},
         hint={
             "zh": "收入减去基本开支和协议还款后剩下的钱；没有剩余就填 0。",
-            "en": "Income less essentials and the agreed repayment; type 0 if nothing is left.",
+            "en": "Income minus essentials and the agreed repayment; enter 0 if nothing is left.",
         },
         unit=YUAN_A_MONTH,
         allow_zero=True,
@@ -376,8 +381,8 @@ CALCULATOR = Calculator(
     title={"zh": "应急基金计算器", "en": "Emergency fund calculator"},
     intro={
         "zh": "算出应急基金的目标、还差多少，以及在按协议还款的同时，每月存多少、几个月能存够。",
-        "en": "Work out an emergency fund target, how far you are from it, and how long saving it takes while "
-        "you keep up the agreed repayment.",
+        "en": "Set a savings goal for emergencies, see how far you are from it, and what you could put aside "
+        "each month while keeping up the agreed repayment.",
     },
     fields=FIELDS,
     calculate=calculate,

@@ -34,11 +34,11 @@ MESSAGES: dict[str, Text] = {
         "needs your account or ID numbers; never give anyone a password or verification code.",
     },
     "from_plan": {
-        "zh": "目标按你在第二部分选择的方案推断；可以在上面改。",
+        "zh": "目标按你在第二节选择的方案推断；可以在上面改。",
         "en": "The goal follows the option you chose in section 2; you can change it above.",
     },
     "no_numbers": {
-        "zh": "提示：填上欠款总额和每月能还的金额（或从第二部分的方案带过来），消息会更具体。",
+        "zh": "提示：填上欠款总额和每月能还的金额（或从第二节的方案带过来），消息会更具体。",
         "en": "Tip: add the amount you owe and what you can pay each month (or bring them from a plan in "
         "section 2) to make the message more concrete.",
     },
@@ -63,12 +63,12 @@ FIELDS: tuple[Field, ...] = (
         "choice",
         {"zh": "消息用什么语言", "en": "Language of the message"},
         choices=(
-            Choice("", {"zh": "中文（和本页相同）", "en": "Chinese (the lender's language)"}),
+            Choice("", {"zh": "中文（默认，和本页相同）", "en": "Chinese (default: the lender's language)"}),
             Choice("zh", {"zh": "简体中文", "en": "Chinese, Simplified (简体中文)"}),
             Choice("en", {"zh": "英文（English）", "en": "English"}),
         ),
         hint={
-            "zh": "借款机构的客服用中文；需要时也可以生成英文的。",
+            "zh": "贷款机构的客服用中文；需要时也可以生成英文的。",
             "en": "The lender's staff read Chinese, so the message is in Chinese unless you choose English.",
         },
         required=False,
@@ -124,8 +124,8 @@ FIELDS: tuple[Field, ...] = (
         "money",
         {"zh": "每月能还", "en": "What you can pay each month"},
         hint={
-            "zh": "可不填；按第二部分的预算，只写你真的付得起的金额。",
-            "en": "Optional; from your budget in section 2, only what you can really afford.",
+            "zh": "可不填；按第二节的预算，只写你真的付得起的金额。",
+            "en": "Optional. Use your budget from section 2, and enter only what you can really afford.",
         },
         unit={"zh": "元", "en": "yuan"},
         required=False,
@@ -151,7 +151,7 @@ FIELDS: tuple[Field, ...] = (
     Field(
         "option",
         "choice",
-        {"zh": "第二部分选择的方案", "en": "The option you chose in section 2"},
+        {"zh": "第二节选择的方案", "en": "The option you chose in section 2"},
         choices=(
             Choice("", _NOT_SPECIFIED),
             Choice("current", {"zh": "现在的约定", "en": "Current terms"}),
@@ -181,11 +181,10 @@ FIELDS: tuple[Field, ...] = (
             "en": "I'll start paying what I offer while I wait for an answer",
         },
         hint={
-            "zh": "这表明你有诚意；只在付得起时勾选。",
-            "en": "It shows good faith; tick it only if you can afford it.",
+            "zh": "只有在你现在就付得起时才勾选。",
+            "en": "Tick this if you can already afford it.",
         },
         required=False,
-        default="on",
     ),
     Field(
         "extra",
@@ -264,8 +263,8 @@ CALCULATOR = Calculator(
     title={"zh": "生成要说的话", "en": "What to say"},
     intro={
         "zh": "根据你的目标、困难原因和还款方案，生成在线客服消息、书面申请、通话脚本和沟通记录模板。",
-        "en": "From your goal, the reason for your difficulty and your plan, draft a chat message, a written "
-        "request, a call script and a record-of-call template.",
+        "en": "From your goal, what has made paying hard and your plan, get a chat message, a written request, "
+        "a call script and a template to record each call.",
     },
     fields=FIELDS,
     calculate=calculate,

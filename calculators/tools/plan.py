@@ -19,7 +19,7 @@ month, the last 916.81, total interest 1,001.61, 18.00% nominal.
 With several debts, paying the whole budget each month with the extra going to the highest
 rate first (avalanche) or the smallest balance first (snowball) is compared
 (:func:`calculators.plan.debts.pay_down`). If the budget does not exceed this month's interest the
-debts can never be repaid; the page says so and what payment would repay them in 60 months.
+debts never go down; the page says so and what payment would repay them in 60 months.
 
 This module holds the form, the checks that need several fields and the debts read from it;
 :mod:`calculators.plan.render` writes the page, its data and the CSV.
@@ -45,14 +45,13 @@ MESSAGES: dict[str, Text] = {
         "zh": "按这个金额和利率，分 {months} 个月的等额本息每期还款（四舍五入到分）不超过第一个月的利息：只够付利息，"
         "欠款不会减少。请检查利率，或选择更短的期限。",
         "en": "For this amount at this rate, an equal installment over {months} months (rounded to the fen) is "
-        "no more than the "
-        "first month's interest: it would pay only interest and never reduce the debt. Please check the rate "
-        "or choose a shorter term.",
+        "no more than the first month's interest: it would pay only interest and never reduce what you owe. "
+        "Check the rate, or choose a shorter term.",
     },
     "budget_zero": {
-        "zh": "每月能还的金额必须大于 0。如果现在一分钱都还不了，请先向出借方申请暂停还款（见 2.1 的计算器）。",
-        "en": "The monthly amount must be more than 0. If you can pay nothing now, ask the lender for a pause "
-        "first (see the calculator in 2.1).",
+        "zh": "每月能还的金额必须大于 0。如果现在一分钱都还不了，请先向贷款机构申请暂停还款（见 2.1 节的计算器）。",
+        "en": "The monthly amount needs to be more than 0. If you can't pay anything right now, ask the lender "
+        "for a pause first (see the calculator in section 2.1).",
     },
     "reduction_too_high": {
         "zh": "减少的比例最多 100%（100 表示免除全部利息）。",
@@ -107,7 +106,7 @@ DEBT_FIELDS = (
         {"zh": "利率", "en": "Rate"},
         hint={
             "zh": "填账单或合同上的数字，例如年化 18 或日利率 0.05。",
-            "en": "As on your bill or contract, for example 18 for 18% a year or 0.05 for 0.05% a day.",
+            "en": "The figure on your bill or contract, for example 18 for 18% a year or 0.05 for 0.05% a day.",
         },
         unit={"zh": "%", "en": "%"},
         unit_by=(
@@ -157,8 +156,8 @@ FIELDS = (
         "money",
         {"zh": "每月能还多少", "en": "What you can pay each month"},
         hint={
-            "zh": "所有债务加起来每月能还的金额，可以用 2.1 的计算器算出来。",
-            "en": "For all these debts together; the calculator in 2.1 can work it out.",
+            "zh": "所有债务加起来每月能还的金额，可以用 2.1 节的计算器算出来。",
+            "en": "For all these debts together; the calculator in section 2.1 can work it out.",
         },
         unit={"zh": "元/月", "en": "yuan a month"},
         allow_zero=True,
@@ -287,8 +286,8 @@ CALCULATOR = Calculator(
     name="plan",
     title={"zh": "还款方案计算器", "en": "Repayment plan calculator"},
     intro={
-        "zh": "填写每笔债务和每月能还的金额，对比可以向出借方提出的几种方案：每月还多少、还多久、总共多少利息。",
-        "en": "Enter each debt and what you can pay each month, and compare the plans you could propose to the "
+        "zh": "填写每笔债务和每月能还的金额，对比可以向贷款机构提出的几种方案：每月还多少、还多久、总共多少利息。",
+        "en": "Enter each debt and what you can pay each month, and compare the plans you could suggest to the "
         "lender: how much each month, for how long, and how much interest in all.",
     },
     fields=FIELDS,

@@ -46,19 +46,18 @@ MESSAGES: dict[str, Text] = {
         "zh": "按这个金额和利率，分 {months} 期的等额本息每期还款（四舍五入到分）不超过第一期的利息：只够付利息，"
         "欠款不会减少。请检查利率，或选择更少的期数。",
         "en": "For this amount at this rate, an equal installment over {months} periods (rounded to the fen) is "
-        "no more than "
-        "the first period's interest: it would pay only interest and never reduce the debt. Please check the "
-        "rate or choose fewer periods.",
+        "no more than the first period's interest: it would pay only interest and never reduce what you owe. "
+        "Check the rate, or choose fewer periods.",
     },
     "total_cost": {"zh": "总成本（手续费或利息）", "en": "Total cost (fees or interest)"},
     "total_paid": {"zh": "总共还款", "en": "Total repaid"},
     "nominal": {"zh": "名义年化利率", "en": "Nominal annualized rate"},
     "effective": {"zh": "实际年利率（复利）", "en": "Effective annual rate (compounded)"},
     "why_fee": {
-        "zh": "为什么“低手续费”其实更贵：{fee}% 的手续费按全部本金收取，但你每期都在还本金，"
+        "zh": "为什么“低手续费”比看起来贵：{fee}% 的手续费按全部本金收取，但你每期都在还本金，"
         "平均只用了大约一半的钱，所以折算成年化利率是 {nominal}%，而不是 {fee}%。",
         "en": "Why a “low fee” costs more than it looks: the {fee}% fee is charged on the whole amount, "
-        "but you repay part of it every period, so on average you only have about half of it. "
+        "but you repay part of it every period, so you only have the use of about half the money on average. "
         "As an annual rate that is {nominal}%, not {fee}%.",
     },
     "why_rate": {
@@ -74,7 +73,8 @@ MESSAGES: dict[str, Text] = {
     },
     "check_app": {
         "zh": "请以 App 中合同或账单显示的年化利率为准；这里的结果用于核对和比较。",
-        "en": "The annualized rate shown in your contract or bill in the app is what counts; use this to check and compare.",
+        "en": "The annualized rate shown in your contract or bill in the app is what counts; use this result to "
+        "check and compare.",
     },
 }
 
@@ -86,7 +86,7 @@ RATE_FIELDS = {"fee": "fee", "daily": "daily_rate", "monthly": "monthly_rate", "
 KINDS = (
     Choice(
         "fee",
-        {"zh": "分期总手续费率", "en": "Total installment fee %"},
+        {"zh": "分期总手续费率", "en": "Total installment fee"},
     ),
     Choice("daily", {"zh": "日利率", "en": "Daily rate"}),
     Choice("monthly", {"zh": "月利率", "en": "Monthly rate"}),
@@ -111,7 +111,7 @@ FIELDS = (
     Field(
         "fee",
         "percent",
-        {"zh": "总手续费率", "en": "Total fee"},
+        {"zh": "总手续费率", "en": "Total installment fee"},
         hint={
             "zh": "整个分期的手续费占本金的百分比，见账单或分期页面。",
             "en": "The whole installment fee as a percent of the amount, from your bill or the installment screen.",
@@ -140,7 +140,10 @@ FIELDS = (
             Choice("360", {"zh": "360 天", "en": "360 days"}),
         ),
         default="365",
-        hint={"zh": "看合同怎么写；不确定就选 365。", "en": "As your contract says; if unsure, choose 365."},
+        hint={
+            "zh": "看合同怎么写；不确定就选 365。",
+            "en": "Use what your contract says; if you aren't sure, choose 365.",
+        },
         show_when=("kind", ("daily",)),
     ),
     Field(
