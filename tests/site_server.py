@@ -27,6 +27,7 @@ MIME = {
     ".mjs": "text/javascript",
     ".js": "text/javascript",
     ".whl": "application/zip",
+    ".webmanifest": "application/manifest+json",
 }
 
 

@@ -5,8 +5,8 @@ builds the other languages and rewrites the search index). It reads the finished
 
 - ``pages``: every HTML page of every language (from the files, so a new language or page is
   included without touching this hook), as the URLs a reader opens (``guide/x/``, not ``index.html``);
-- ``assets``: what those pages load (stylesheets, scripts, icons, the page scripts' modules), the
-  search index of every language (``search/``, ``en/search/``...: see ``search_per_language.py``),
+- ``assets``: what those pages load (stylesheets, scripts, icons, the page scripts' modules), each
+  language's web app manifest with its icons (``web_manifest.py``), the search index of every language (``search/``, ``en/search/``...: see ``search_per_language.py``),
   and the search worker with the language files it imports;
 - ``runtime``: the calculators' runtime (Pyodide, the compiled standard library, the lock file and
   the wheel) under their versioned URLs (the worker script is an asset: its code may change under
@@ -95,6 +95,23 @@ def calculator_assets(site: Path) -> set[str]:
     }
 
 
+def module_and_app_assets(site: Path) -> set[str]:
+    """The modules the site's scripts import (``assets/idle.js``...), each language's web app
+    manifest and the icons it names (installing the site works offline too)."""
+    found = {p.relative_to(site).as_posix() for p in (site / "assets").glob("*.js")}
+    for manifest_file in site.glob("**/manifest.webmanifest"):
+        relative = manifest_file.relative_to(site)
+        if relative.parts[0] in ("pyodide", "py"):
+            continue
+        found.add(relative.as_posix())
+        app = json.loads(manifest_file.read_text("utf-8"))
+        for icon in app.get("icons", []):
+            target = (manifest_file.parent / icon["src"]).resolve()
+            if target.is_file():
+                found.add(target.relative_to(site.resolve()).as_posix())
+    return found
+
+
 def runtime_urls(config, base: str) -> list[str]:  # noqa: ANN001 - the mkdocs config
     """The calculators' runtime, as the worker asks for it (all under versioned paths)."""
     runtime = config["extra"]["calc_runtime"]
@@ -127,6 +144,7 @@ def manifest(config) -> dict:  # noqa: ANN001 - the mkdocs config
     base = site_url_path(config)
     pages = page_urls(site)
     assets = referenced_assets(site, pages, base) | search_assets(site) | calculator_assets(site)
+    assets |= module_and_app_assets(site)
     assets.add(worker_url(config))
     runtime = runtime_urls(config, base)
     assets -= set(runtime)
@@ -141,8 +159,10 @@ def manifest(config) -> dict:  # noqa: ANN001 - the mkdocs config
 
 def on_config(config):  # noqa: ANN001, ANN201 - mkdocs hook
     """The registration script's URL carries a hash of its code (a new script is never stale)."""
-    script = HOOKS.parent / "assets" / "offline" / "offline.js"
-    config["extra"]["offline_script_version"] = hashlib.sha256(script.read_bytes()).hexdigest()[:12]
+    digest = hashlib.sha256()
+    for script in (HOOKS.parent / "assets" / "offline" / "offline.js", HOOKS.parent / "assets" / "idle.js"):
+        digest.update(script.read_bytes())  # offline.js and the module it imports
+    config["extra"]["offline_script_version"] = digest.hexdigest()[:12]
     return config
 
 

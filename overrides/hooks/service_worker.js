@@ -12,6 +12,8 @@
 //   and scripts come from this build's cache only, so they always belong together.
 // Every cache name starts with this site's scope, so sites sharing an origin (GitHub Pages
 // project sites) never touch each other's caches.
+// Storage full (a QuotaExceededError from cache.put) or Cache Storage refused only means a file is
+// not kept: the reader still gets the response from the network, and nothing is logged.
 
 const MANIFEST = __OFFLINE_MANIFEST__;
 
@@ -35,14 +37,16 @@ self.addEventListener("activate", (event) => {
       }
       if (!(await caches.has(RUNTIME_CACHE))) return;
       const runtime = await caches.open(RUNTIME_CACHE);
-      const keep = new Set([...RUNTIME, absolute(MANIFEST.fullStdlib)]);
+      const listed = new Set([...RUNTIME, absolute(MANIFEST.fullStdlib)]);
       // The calculators' memory snapshot (assets/calc/snapshot.js) lives beside its wheel's lock file.
       const kept = (url) =>
-        keep.has(url) || (/\/snapshot-[^/]*\.bin$/.test(url) && keep.has(new URL("pyodide-lock.json", url).href));
+        listed.has(url) || (/\/snapshot-[^/]*\.bin$/.test(url) && listed.has(new URL("pyodide-lock.json", url).href));
       for (const request of await runtime.keys()) {
         if (!kept(request.url)) await runtime.delete(request);
       }
-    })(),
+    })().catch(() => {
+      /* Cache Storage refused: nothing was kept, nothing to delete */
+    }),
   );
 });
 
@@ -50,12 +54,40 @@ function isRuntime(url) {
   return RUNTIME.has(url.href) || RUNTIME_PATHS.some((path) => url.pathname.startsWith(path));
 }
 
+/** The cache, or null where Cache Storage refuses to open it. */
+async function openCache(name) {
+  try {
+    return await caches.open(name);
+  } catch {
+    return null;
+  }
+}
+
+/** Keep a copy of the response if there is room (storage may be full): true if kept. */
+async function keep(cache, request, response) {
+  if (!cache || stopped) return false;
+  try {
+    await cache.put(request, response);
+    return true;
+  } catch {
+    return false; // QuotaExceededError, or the response failed while it was read
+  }
+}
+
+async function lookUp(cache, request, options) {
+  try {
+    return cache ? await cache.match(request, options) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function cacheFirst(request) {
-  const cache = await caches.open(RUNTIME_CACHE);
-  const cached = await cache.match(request, { ignoreVary: true });
+  const cache = await openCache(RUNTIME_CACHE);
+  const cached = await lookUp(cache, request, { ignoreVary: true });
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok && response.type === "basic" && !stopped) await cache.put(request, response.clone());
+  if (response.ok && response.type === "basic") await keep(cache, request, response.clone());
   return response;
 }
 
@@ -65,18 +97,19 @@ async function cacheFirst(request) {
 const HASHED = /\.[0-9a-f]{8}\.min\.(js|css)$/;
 
 async function networkFirst(request) {
-  const cache = await caches.open(PAGES_CACHE);
+  const cache = await openCache(PAGES_CACHE);
+  let response;
   try {
-    const response = await fetch(request, HASHED.test(new URL(request.url).pathname) ? {} : { cache: "no-cache" });
-    if (response.ok && response.type === "basic" && !stopped) await cache.put(request, response.clone());
-    return response;
+    response = await fetch(request, HASHED.test(new URL(request.url).pathname) ? {} : { cache: "no-cache" });
   } catch (error) {
     const cached =
-      (await cache.match(request, { ignoreVary: true })) ||
-      (await cache.match(request, { ignoreVary: true, ignoreSearch: true }));
+      (await lookUp(cache, request, { ignoreVary: true })) ||
+      (await lookUp(cache, request, { ignoreVary: true, ignoreSearch: true }));
     if (cached) return cached;
     throw error;
   }
+  if (response.ok && response.type === "basic") await keep(cache, request, response.clone());
+  return response;
 }
 
 self.addEventListener("fetch", (event) => {
@@ -88,26 +121,29 @@ self.addEventListener("fetch", (event) => {
 });
 
 // Fetch every listed URL not yet in the cache, a few at a time; return how many are cached.
+// Storage full: the fill stops at the first file there is no room for (the copy stays partial).
 async function fill(cacheName, relatives) {
-  const cache = await caches.open(cacheName);
+  const cache = await openCache(cacheName);
+  if (!cache) return 0;
   const queue = relatives.map(absolute);
   let cached = 0;
+  let full = false;
   async function next() {
-    while (queue.length && !stopped) {
+    while (queue.length && !stopped && !full) {
       const url = queue.shift();
-      if (await cache.match(url)) {
+      if (await lookUp(cache, url)) {
         cached += 1;
         continue;
       }
+      let response;
       try {
-        const response = await fetch(url, { credentials: "same-origin" });
-        if (response.ok && !stopped) {
-          await cache.put(url, response);
-          cached += 1;
-        }
+        response = await fetch(url, { credentials: "same-origin" });
       } catch (error) {
-        /* offline or gone: the next fill tries again */
+        continue; // offline or gone: the next fill tries again
       }
+      if (!response.ok) continue;
+      if (await keep(cache, url, response)) cached += 1;
+      else full = !stopped;
     }
   }
   await Promise.all(Array.from({ length: FILL_CONCURRENCY }, next));
@@ -115,10 +151,14 @@ async function fill(cacheName, relatives) {
 }
 
 async function runtimeCached() {
-  if (!(await caches.has(RUNTIME_CACHE))) return false;
-  const cache = await caches.open(RUNTIME_CACHE);
-  const found = await Promise.all(MANIFEST.runtime.map((relative) => cache.match(absolute(relative))));
-  return found.every(Boolean);
+  try {
+    if (!(await caches.has(RUNTIME_CACHE))) return false;
+    const cache = await caches.open(RUNTIME_CACHE);
+    const found = await Promise.all(MANIFEST.runtime.map((relative) => cache.match(absolute(relative))));
+    return found.every(Boolean);
+  } catch {
+    return false;
+  }
 }
 
 self.addEventListener("message", (event) => {

@@ -29,6 +29,7 @@ import {
   shareLink,
   takeCarried,
 } from "./keep.js";
+import { whenIdle } from "../idle.js";
 import { addRow, applyShowWhen, removeRow, updateRowButtons } from "./rows.js";
 import { pageRuntime, startUnlessSavingData } from "./runtime.js";
 import { letSearchBuild } from "./search-channel.js";
@@ -43,14 +44,11 @@ const retry = () => {
   runtime.start().then(() => forms.forEach((each) => calculate(each, { quiet: true })));
 };
 
-const whenIdle = (fn, timeout = 3000) =>
-  window.requestIdleCallback ? requestIdleCallback(fn, { timeout }) : setTimeout(fn, 200);
-
 const runtime = pageRuntime(); // started by start.js while the page loaded, unless saving data
 const followRuntime = (state, reason) => {
   for (const form of forms) setStatus(form, state, reason, retry);
   // The search index once the first answer is out of the way (when the page is next idle).
-  if (state === "ready" || state === "failed") whenIdle(letSearchBuild);
+  if (state === "ready" || state === "failed") whenIdle(letSearchBuild, { timeout: 3000 });
   // Whatever the forms hold by now (typed while the runtime downloaded) is calculated at once.
   // (A calculation already waiting for the runtime is answered as soon as it is ready.)
   if (state !== "ready") return;
@@ -127,7 +125,7 @@ function prefetchPageParts(form) {
   const names = pageParts(form);
   if (!names.length) return;
   const stays = () => form._data === data && !form._waiting;
-  setTimeout(() => stays() && whenIdle(() => stays() && withParts(form, names), 2000), PREFETCH_AFTER_MS);
+  setTimeout(() => stays() && whenIdle(() => stays() && withParts(form, names), { timeout: 2000 }), PREFETCH_AFTER_MS);
 }
 
 /** After a submit that failed: the first field in error (in the form's order), else the form's message. */
