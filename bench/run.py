@@ -224,6 +224,8 @@ def build(out: Path) -> Path:
         shutil.copytree(ROOT / "bench" / name, copy)
         page = template.replace("__TITLE__", title).replace("__SCRIPT__", f"{name}.js")
         (copy / "index.html").write_text(page.replace("__RUNTIME__", html.escape(runtime)), encoding="utf-8")
+    # The control's Pyodide: the npm package as it ships (its own lock file and source stdlib).
+    shutil.copytree(ROOT / "node_modules" / "pyodide", out / "bench-control" / "pyodide")
     return out
 
 
