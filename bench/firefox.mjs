@@ -3,7 +3,8 @@
 // Run by bench/run.py, one process per measurement:
 //   node bench/firefox.mjs '{"measure": "control" | "first" | "second" | "return",
 //                            "base": "http://127.0.0.1:PORT/negotiate-guide/",
-//                            "page": "control" (for "control": bench-<page>/), "prefs": {...}}'
+//                            "page": "control" (for "control": bench-<page>/), "prefs": {...},
+//                            "end": the script that notes the end of (b) in the page}'
 // and prints one line of JSON: {result, ready, workerStart, loaded, stages} (ms since navigation,
 // the page's own clock; stages on the worker's clock from its creation, as in run.py).
 // The end events are taken in the page itself (see END in run.py), not by polling from here.
@@ -14,16 +15,8 @@ const TIMEOUT = 180_000;
 const options = JSON.parse(process.argv[2]);
 const { measure, base } = options;
 
-// The same in-page clock as run.py's END: the first correct answer, seen by a MutationObserver.
-const END = `
-(() => {
-  const seen = () => {
-    const result = document.getElementById("calc-true-cost-result");
-    if (result && result.textContent.includes("15.86%") && !window.__correctAt) window.__correctAt = performance.now();
-  };
-  new MutationObserver(seen).observe(document, { childList: true, subtree: true, characterData: true });
-})();
-`;
+// The end of (b), noted by the page itself (run.py's END, passed in): the first correct answer.
+const END = options.end;
 const MARKS = () => performance.getEntriesByType("mark").map((m) => [m.name, m.startTime, m.detail]);
 
 // Fill the true-cost form as Playwright's fill() does: set the value, then input and change.
@@ -44,8 +37,8 @@ async function firstResult(browser) {
   await page.evaluateOnNewDocument(END);
   await page.goto(`${base}en/guide/1-repayment-mechanism/`, { waitUntil: "domcontentloaded", timeout: TIMEOUT });
   await page.evaluate(fill, FIELDS);
-  await page.waitForFunction(() => window.__correctAt, { timeout: TIMEOUT, polling: 50 });
-  const result = await page.evaluate(() => window.__correctAt);
+  await page.waitForFunction(() => document.documentElement.dataset.correctAt, { timeout: TIMEOUT, polling: 50 });
+  const result = Number(await page.evaluate(() => document.documentElement.dataset.correctAt));
   const marks = Object.fromEntries((await page.evaluate(MARKS)).map(([name, start, detail]) => [name, [start, detail]]));
   const loaded = await page.evaluate(() => performance.getEntriesByType("navigation")[0].loadEventEnd);
   return {
