@@ -1,38 +1,62 @@
 """The benchmark: how fast the calculators are for a reader, measured side by side in one run.
 
-Run it with ``./dev bench`` (options: ``--repeat N``, default 3). It builds the site, serves it
-on 127.0.0.1 under a sub-path (gzipped, ``Cache-Control: max-age=600``, like GitHub Pages) and
-drives Debian's chromium with a fresh profile per measurement:
+Run it with ``./dev bench`` (options: ``--repeat N``, default 3; ``--no-firefox``). It builds the
+site and serves it, with the benchmark's own pages, from one server on 127.0.0.1 under a sub-path,
+as GitHub Pages serves it: gzipped (every file compressed once, before the first measurement, and
+kept), ``Cache-Control: max-age=600``, HTTP/1.1 connections kept open. Every measurement runs in a
+fresh browser with an empty profile (Debian's chromium through Playwright; Debian's firefox-esr
+through puppeteer-core over WebDriver BiDi, ``bench/firefox.mjs``), closed before the next starts.
 
-(a) a control page that only boots the same Pyodide, the same way (the floor);
-(b) the true-cost page, from navigation to the first correct result after filling the form,
-    empty cache;
-(b0) the same runtime (the guide's own worker and settings) and the same answer on a bare page,
-    with no guide page around it: (b) minus (b0) is what the page itself adds (its own requests
-    and the theme's start-up, sharing the machine with the boot);
-(c) the same on a second visit with the HTTP cache warm;
+One run is every measurement below once, in a fixed order; ``--repeat N`` makes N runs one after
+the other (interleaved: the machine's load falls on all the measurements alike). Each figure is
+printed as the median of its N values with their spread (min-max); each ratio is taken within a
+run (b/a of the same run), then its median and spread over the N runs.
+
+The clock: every time is ``performance.now()`` in the page, from the start of its navigation, and
+the end event is noted by the page itself (a MutationObserver on the result, or the bench page's
+message handler), so the driver's polling and round trips are never in a figure.
+
+(a) the control, the floor: ``bench-control/``, a bare page that starts a module worker which
+    boots Pyodide as its npm package ships (a copy of ``node_modules/pyodide``) the default way,
+    ``loadPyodide({indexURL})`` and nothing else: its own lock file, its own source standard
+    library, Pyodide's own wasm loading. From navigation to the page receiving the worker's
+    message sent once ``runPython("'ready'")`` returned.
+(b) the calculator page, empty cache: the English true-cost page; the form is filled (10,000, a
+    fee of 8.8%, 12 periods) as soon as the page is parsed (DOMContentLoaded), as by a reader who
+    types while the runtime boots; the page calculates what its form holds once the runtime is
+    ready. From navigation to the result box first holding the right answer (15.86%). It includes
+    the page's own load (theme, styles, scripts), the runtime's download and boot, the page's
+    calculators imported, the first calculation and the result put into the page.
+(b1) the same, typed once the runtime is ready: the driver waits for the form's status to say
+    ready, then fills the form and submits it. The difference from (b) is the driver's own
+    round trips (three fills and a click), not the site: (b) is the figure the targets use.
+(b0) the same runtime (the guide's worker and settings) and the same answer on a bare page,
+    with no guide page around it: (b) minus (b0) is what the page itself adds.
+(c) the same as (b) on a second visit in the same browser, HTTP cache warm, service worker blocked.
+(g) a return visit: a first visit to the plan page (a field focused: the runtime boots), left
+    only once its one-off work is done (the offline copy made, the snapshot kept, then one more
+    second), then the true-cost page as in (b), the service worker active. Nothing of the first
+    visit's background work (offline copy, search index, snapshot) runs during (g).
+(h) the same with the network off.
+(a4g), (b4g) (a) and (b) on an emulated 4G network: 9 Mbit/s down, 170 ms round trips, served
+    by the bench's server (every connection pays a round trip to open and one per request; all
+    responses share the 9 Mbit/s), because Chromium's per-page network emulation does not reach
+    the module worker that downloads the runtime (measured: the runtime then arrived at full speed).
 (d) median and 95th percentile of 50 recalculations (true cost, and a 3-debt, 60-month plan),
     from submit to the result on the page, once the page's one-off work after its first answer
     (the offline copy, the search index, the snapshot) is done;
-(e) main-thread long tasks over 50 ms while the runtime boots (count and longest): the runtime
-    starts while the page loads, so they are counted apart: after the page's load event (the
-    boot's own), and during the page's load (the theme's start-up), next to the same count on a
-    text-only page, which has no runtime at all;
+(e) main-thread long tasks over 50 ms in (b) (count and longest): the runtime starts while the
+    page loads, so they are counted apart: after the page's load event (the boot's own), and
+    during the page's load (the theme's start-up), next to the same count on a text-only page,
+    which has no runtime at all;
 (f) bytes transferred for a text-only page and for the calculator page on a first visit (the
     page itself, with the service worker blocked), and apart from them what the service worker
-    copies in the background for offline use;
-(g) a return visit: after a first visit to the plan page (service worker installed, offline copy
-    made), the true-cost page from navigation to the first correct result;
-(h) the same with the network off;
-(a4g), (b4g) (a) and (b) on an emulated 4G network: 9 Mbit/s down, 1.5 Mbit/s up, 170 ms round
-    trips, gzipped like GitHub Pages. The emulation is done by the bench's server (every
-    connection pays a round trip to open and one per request; all responses share the 9 Mbit/s),
-    because Chromium's per-page network emulation does not reach the module worker that downloads
-    the runtime (measured: the runtime then arrives at full speed).
+    copies in the background for offline use. Counted by the server (headers and body as sent).
+Firefox: (a), (b) and (g) as above, and the wasm step of (b) and (g) (from the worker's start to
+    the wasm instantiated), in the same runs.
 
-Bytes are counted by the server (headers and body as sent), so the browser's own caches count
-as they do for a reader. It prints a table with the ratios. Times vary with the machine's load:
-compare the ratios, which are measured in the same run, rather than raw figures across runs.
+Times vary with the machine's load (printed before and after): compare ratios measured in the
+same run, and figures from a quiet machine.
 """
 
 from __future__ import annotations
@@ -41,6 +65,7 @@ import argparse
 import contextlib
 import functools
 import html
+import json
 import math
 import os
 import re
@@ -60,15 +85,27 @@ from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwrigh
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tests import site_server  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, PREFIX  # noqa: E402
 from tests.site_server import PrefixHandler, QuietServer  # noqa: E402
 
 TIMEOUT = 180_000
+FIREFOX = os.environ.get("FIREFOX", "/usr/bin/firefox-esr")
 LONG_TASKS = """
 window.__longTasks = [];
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) window.__longTasks.push([entry.startTime, entry.duration]);
 }).observe({ type: "longtask", buffered: true });
+"""
+# The end of (b), noted by the page itself: the first time the result holds the right answer.
+END = """
+new MutationObserver(() => {
+  const result = document.getElementById("calc-true-cost-result");
+  const html = document.documentElement;
+  if (result && !html.dataset.correctAt && result.textContent.includes("15.86%")) {
+    html.dataset.correctAt = String(performance.now());
+  }
+}).observe(document, { childList: true, subtree: true, characterData: true });
 """
 MARKS = "performance.getEntriesByType('mark').map((m) => [m.name, m.startTime, m.detail])"
 LOADED = """new Promise((done) => {
@@ -224,7 +261,21 @@ def build(out: Path) -> Path:
         shutil.copytree(ROOT / "bench" / name, copy)
         page = template.replace("__TITLE__", title).replace("__SCRIPT__", f"{name}.js")
         (copy / "index.html").write_text(page.replace("__RUNTIME__", html.escape(runtime)), encoding="utf-8")
+    # The control's Pyodide: the npm package as it ships (its own lock file and source stdlib).
+    shutil.copytree(ROOT / "node_modules" / "pyodide", out / "bench-control" / "pyodide")
     return out
+
+
+def precompress(site: Path) -> None:
+    """Gzip every file the server sends gzipped, once, before the first measurement, and keep them
+    all: the shared server's cache keeps 64, and the offline copy asks for about a hundred files,
+    so the wasm was pushed out and the next measurement waited ~0.35 s for it to be compressed
+    again (on whichever measurement came next, control or site)."""
+    site_server._gzipped = functools.lru_cache(maxsize=None)(site_server._gzipped.__wrapped__)
+    for path in site.rglob("*"):
+        if path.is_file() and path.name.endswith(site_server.COMPRESSED):
+            stat = path.stat()
+            site_server._gzipped(str(path), stat.st_mtime_ns, stat.st_size)
 
 
 def fresh(playwright: Playwright, profiles: Path, service_workers: str = "allow") -> BrowserContext:
@@ -244,19 +295,16 @@ def wait_for_offline_copy(page: Page, state: str) -> None:
     page.wait_for_selector(f'html[data-offline="{state}"]', state="attached", timeout=TIMEOUT)
 
 
-def now(page: Page) -> float:
-    return page.evaluate("performance.now()")
-
-
 def control_boot(context: BrowserContext, base: str, page_name: str = "control") -> float:
-    """(a) Until Pyodide runs on the control page; with ``page_name="bare"``, (b0): until the
-    calculators' own runtime has answered on a bare page."""
+    """(a) Until the control page has Python's answer; with ``page_name="bare"``, (b0): until the
+    calculators' own runtime has answered on a bare page. The page notes the time itself."""
     page = context.new_page()
     page.goto(f"{base}bench-{page_name}/")
-    page.wait_for_function(
-        "() => document.getElementById('status').textContent === 'ready'", polling="raf", timeout=TIMEOUT
-    )
-    return now(page)
+    page.wait_for_selector("html[data-ready-at]", state="attached", timeout=TIMEOUT)
+    status = page.text_content("#status")
+    if status != "ready":
+        raise RuntimeError(f"bench-{page_name}/: {status}")
+    return float(page.get_attribute("html", "data-ready-at") or "nan")
 
 
 @dataclass
@@ -268,25 +316,35 @@ class Visit:
     ready: float  # Python and the calculators are loaded
     loaded: float  # the page's load event ended
     stages: dict[str, float]  # the worker's own clock, from its creation
-    page_tasks: list[float]  # main-thread long tasks before the worker started (page load)
-    boot_tasks: list[float]  # main-thread long tasks while Pyodide booted
-    page: Page
+    page_tasks: list[float] = field(default_factory=list)  # long tasks during the page's load
+    boot_tasks: list[float] = field(default_factory=list)  # long tasks while Pyodide booted
+    page: Page | None = None
+
+    @property
+    def wasm_step(self) -> float:
+        """From the boot's start in the worker to the wasm instantiated (download and compile)."""
+        return self.stages.get("wasm_ready", math.nan) - self.stages.get("boot", math.nan)
 
 
-def first_result(context: BrowserContext, base: str) -> Visit:
-    """Navigate to the true-cost page, fill the form at once, wait for the right answer."""
+FIELDS = {"#calc-true-cost-amount": "10000", "#calc-true-cost-fee": "8.8", "#calc-true-cost-periods": "12"}
+
+
+def first_result(context: BrowserContext, base: str, typed: str = "parsed") -> Visit:
+    """Navigate to the true-cost page, fill the form once it is parsed (``typed="parsed"``) or
+    once its runtime is ready (``"ready"``, then submitted), until the right answer is shown."""
     page = context.new_page()
-    page.add_init_script(LONG_TASKS)
+    page.add_init_script(LONG_TASKS + END)
     page.goto(f"{base}en/guide/1-repayment-mechanism/", wait_until="domcontentloaded")
-    page.fill("#calc-true-cost-amount", "10000")
-    page.fill("#calc-true-cost-fee", "8.8")
-    page.fill("#calc-true-cost-periods", "12")
-    page.wait_for_function(
-        "() => document.getElementById('calc-true-cost-result').textContent.includes('15.86%')",
-        polling="raf",
-        timeout=TIMEOUT,
-    )
-    result = now(page)
+    if typed == "ready":
+        page.wait_for_selector(
+            '#calc-true-cost .calc-status[data-state="ready"]', state="attached", timeout=TIMEOUT
+        )
+    for selector, value in FIELDS.items():
+        page.fill(selector, value)
+    if typed == "ready":
+        page.click("#calc-true-cost button[type=submit]")
+    page.wait_for_selector("html[data-correct-at]", state="attached", timeout=TIMEOUT)
+    result = float(page.get_attribute("html", "data-correct-at") or "nan")
     marks = {name: (start, detail) for name, start, detail in page.evaluate(MARKS)}
     worker_start, ready = marks["calc:worker-start"][0], marks["calc:ready"][0]
     loaded = page.evaluate(LOADED)
@@ -364,11 +422,14 @@ def p95(values: list[float]) -> float:
 
 
 def return_visit(context: BrowserContext, base: str, offline: bool) -> Visit:
-    """A first visit to the plan page (runtime booted, offline copy made), then the true-cost page."""
+    """(g), (h): a first visit to the plan page, left once its one-off work is done (the offline
+    copy with the runtime, the snapshot kept, one more second), then the true-cost page."""
     page = context.new_page()
     page.goto(f"{base}en/guide/2-repayment-capacity/")
     page.focus("#calc-plan-debts-0-amount")
     wait_for_offline_copy(page, "all")
+    page.wait_for_function("() => localStorage.getItem('calc-snapshot')", polling=100, timeout=TIMEOUT)
+    page.wait_for_timeout(1000)
     page.close()
     if offline:
         context.set_offline(True)
@@ -379,7 +440,7 @@ def first_visit_bytes(context: BrowserContext, base: str, traffic: Traffic, calc
     """Bytes the server sent for one first visit, until the page is idle (and the calculator ready)."""
     since = traffic.mark()
     if calculator:
-        first_result(context, base).page.wait_for_load_state("networkidle")
+        first_result(context, base).page.wait_for_load_state("networkidle")  # type: ignore[union-attr]
     else:
         page = context.new_page()
         page.goto(f"{base}en/guide/introduction/")
@@ -387,16 +448,49 @@ def first_visit_bytes(context: BrowserContext, base: str, traffic: Traffic, calc
     return since
 
 
-def measure(base: str, slow_base: str, traffic: Traffic, repeat: int, profiles: Path) -> dict[str, object]:
-    boots: list[float] = []
-    bares: list[float] = []
-    colds: list[Visit] = []
-    warms: list[float] = []
-    returns: list[Visit] = []
-    offline_returns: list[float] = []
+def firefox(measure: str, base: str, prefs: dict[str, object] | None = None) -> Visit:
+    """One Firefox measurement (bench/firefox.mjs), in a fresh browser and profile."""
+    options = {"measure": measure, "base": base, "prefs": prefs or {}, "end": END}
+    done = subprocess.run(
+        ["node", str(ROOT / "bench" / "firefox.mjs"), json.dumps(options)],
+        cwd=ROOT,
+        env={**os.environ, "FIREFOX": FIREFOX},
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT / 1000 * 2,
+    )
+    if done.returncode:
+        raise RuntimeError(f"bench/firefox.mjs {measure}: {done.stderr[-2000:]}")
+    found = json.loads(done.stdout.strip().splitlines()[-1])
+    return Visit(
+        result=found["result"],
+        worker_start=found.get("workerStart", math.nan),
+        ready=found.get("ready", math.nan),
+        loaded=found.get("loaded", math.nan),
+        stages=found.get("stages", {}),
+    )
+
+
+@dataclass
+class Runs:
+    """Every measurement's value in each run (one list per name, in run order), and the visits
+    behind the breakdowns."""
+
+    values: dict[str, list[float]] = field(default_factory=dict)
+    visits: dict[str, list[Visit]] = field(default_factory=dict)
+
+    def add(self, name: str, value: float | Visit) -> None:
+        if isinstance(value, Visit):
+            self.visits.setdefault(name, []).append(value)
+            value = value.result
+        self.values.setdefault(name, []).append(value)
+
+
+def measure(
+    base: str, slow_base: str, traffic: Traffic, repeat: int, profiles: Path, with_firefox: bool
+) -> dict[str, object]:
+    runs = Runs()
     text_tasks: list[float] = []
-    slow_boots: list[float] = []
-    slow_colds: list[float] = []
     with sync_playwright() as playwright:
 
         def with_fresh(run: Callable[[BrowserContext], object], service_workers: str = "allow") -> object:
@@ -406,24 +500,29 @@ def measure(base: str, slow_base: str, traffic: Traffic, repeat: int, profiles: 
             finally:
                 context.close()
 
+        def warm(context: BrowserContext) -> float:
+            first_result(context, base).page.close()  # type: ignore[union-attr]
+            return first_result(context, base).result
+
         for _ in range(repeat):  # interleaved, so the machine's load falls on all of them alike
-            boots.append(with_fresh(lambda context: control_boot(context, base)))  # type: ignore[arg-type]
-            colds.append(with_fresh(lambda context: first_result(context, base)))  # type: ignore[arg-type]
-            bares.append(with_fresh(lambda context: control_boot(context, base, "bare")))  # type: ignore[arg-type]
-
-            def warm(context: BrowserContext) -> float:
-                first_result(context, base).page.close()
-                return first_result(context, base).result
-
-            warms.append(with_fresh(warm, service_workers="block"))  # type: ignore[arg-type]
-            returns.append(with_fresh(lambda c: return_visit(c, base, offline=False)))  # type: ignore[arg-type]
+            runs.add("a", with_fresh(lambda context: control_boot(context, base)))  # type: ignore[arg-type]
+            runs.add("b", with_fresh(lambda context: first_result(context, base)))  # type: ignore[arg-type]
+            runs.add("b1", with_fresh(lambda context: first_result(context, base, "ready")))  # type: ignore[arg-type]
+            runs.add("b0", with_fresh(lambda context: control_boot(context, base, "bare")))  # type: ignore[arg-type]
+            runs.add("c", with_fresh(warm, service_workers="block"))  # type: ignore[arg-type]
+            runs.add("g", with_fresh(lambda c: return_visit(c, base, offline=False)))  # type: ignore[arg-type]
             text_tasks.extend(with_fresh(lambda context: text_page_tasks(context, base)))  # type: ignore[arg-type]
-            offline_returns.append(with_fresh(lambda c: return_visit(c, base, offline=True).result))  # type: ignore[arg-type]
-            slow_boots.append(with_fresh(lambda context: control_boot(context, slow_base)))  # type: ignore[arg-type]
-            slow_colds.append(with_fresh(lambda context: first_result(context, slow_base).result))  # type: ignore[arg-type]
+            runs.add("h", with_fresh(lambda c: return_visit(c, base, offline=True).result))  # type: ignore[arg-type]
+            if with_firefox:
+                runs.add("ff_a", firefox("control", base).result)
+                runs.add("ff_b", firefox("first", base))
+                runs.add("ff_g", firefox("return", base))
+            runs.add("a4g", with_fresh(lambda context: control_boot(context, slow_base)))  # type: ignore[arg-type]
+            runs.add("b4g", with_fresh(lambda context: first_result(context, slow_base).result))  # type: ignore[arg-type]
 
         def recalc(context: BrowserContext) -> tuple[tuple[list[float], list[float]], ...]:
             page = first_result(context, base).page
+            assert page
             settle(page)
             true_cost = recalculations(page, "#calc-true-cost form", "amount", 10000)
             fill_plan(page, base)
@@ -455,16 +554,8 @@ def measure(base: str, slow_base: str, traffic: Traffic, repeat: int, profiles: 
         text_only, text_with_copy = page_bytes(False), fill_bytes(False)
         calculator_page, calculator_with_copy = page_bytes(True), fill_bytes(True)
     return {
-        "boot": median(boots),
-        "bare": median(bares),
-        "colds": colds,
-        "warm": median(warms),
-        "return": median([visit.result for visit in returns]),
-        "returns": returns,
+        "runs": runs,
         "text_tasks": text_tasks,
-        "offline_return": median(offline_returns),
-        "slow_boot": median(slow_boots),
-        "slow_cold": median(slow_colds),
         "true_cost": true_cost,
         "plan": plan,
         "text_only": text_only,
@@ -475,7 +566,7 @@ def measure(base: str, slow_base: str, traffic: Traffic, repeat: int, profiles: 
     }
 
 
-def breakdown(visits: list[Visit]) -> list[tuple[str, str, str]]:
+def breakdown(visits: list[Visit]) -> list[tuple[str, str, str, str]]:
     """Where a visit's time goes (medians): from one step to the next, on the page's clock (the
     worker's stages are on its own clock, from its creation at ``worker_start``)."""
 
@@ -498,31 +589,47 @@ def breakdown(visits: list[Visit]) -> list[tuple[str, str, str]]:
     for label, milestone in milestones:
         steps = [milestone(v) - previous(v) for v in visits if not math.isnan(milestone(v))]
         if steps:
-            rows.append((f"    {label}", f"{median(steps):,.0f} ms", ""))
+            rows.append((f"    {label}", f"{median(steps):,.0f} ms", spread(steps), ""))
             previous = milestone
-    loaded = median([visit.loaded for visit in visits])
+    loaded = [visit.loaded for visit in visits]
+    wasm = [visit.wasm_step for visit in visits]
     snapshots = "/".join(sorted({str(visit.stages.get("snapshot", "?")) for visit in visits}))
     return [
         *rows,
-        ("        (the page's own load event ended at)", f"{loaded:,.0f} ms", ""),
-        ("    snapshot", snapshots, ""),
+        ("        (the page's own load event ended at)", f"{median(loaded):,.0f} ms", spread(loaded), ""),
+        (
+            "        (the wasm step: the boot's start to the wasm instantiated)",
+            f"{median(wasm):,.0f} ms",
+            spread(wasm),
+            "",
+        ),
+        ("    snapshot", snapshots, "", ""),
     ]
 
 
-def report(results: dict[str, object]) -> str:
-    boot, bare, warm = results["boot"], results["bare"], results["warm"]
-    back, offline_back = results["return"], results["offline_return"]
-    slow_boot, slow_cold = results["slow_boot"], results["slow_cold"]
-    colds: list[Visit] = results["colds"]  # type: ignore[assignment]
-    returns: list[Visit] = results["returns"]  # type: ignore[assignment]
+def spread(values: list[float], digits: int = 0, unit: str = "") -> str:
+    """The spread of the runs' values: min-max (one run: the value itself)."""
+    return f"{min(values):,.{digits}f}-{max(values):,.{digits}f}{unit}"
+
+
+def report(results: dict[str, object], load: tuple[tuple[float, ...], tuple[float, ...]]) -> str:
+    runs: Runs = results["runs"]  # type: ignore[assignment]
+    values, visits = runs.values, runs.visits
     text_tasks: list[float] = results["text_tasks"]  # type: ignore[assignment]
-    cold = median([visit.result for visit in colds])
-    (true_cost, true_cost_python), (plan, plan_python) = results["true_cost"], results["plan"]
-    page_tasks = [task for visit in colds for task in visit.page_tasks]
-    boot_tasks = [task for visit in colds for task in visit.boot_tasks]
+    (true_cost, true_cost_python), (plan, plan_python) = results["true_cost"], results["plan"]  # type: ignore[misc]
+    page_tasks = [task for visit in visits["b"] for task in visit.page_tasks]
+    boot_tasks = [task for visit in visits["b"] for task in visit.boot_tasks]
     text_only, text_with_copy = results["text_only"], results["text_with_copy"]
     calculator_page, calculator_with_copy = results["calculator_page"], results["calculator_with_copy"]
     repeat = results["repeat"]
+
+    def time_row(label: str, name: str, target: str = "") -> tuple[str, str, str, str]:
+        found = values[name]
+        return (label, f"{median(found):,.0f} ms", spread(found, unit=" ms"), target)
+
+    def ratio_row(label: str, top: str, bottom: str, target: str = "") -> tuple[str, str, str, str]:
+        ratios = [x / y for x, y in zip(values[top], values[bottom], strict=True)]
+        return (label, f"{median(ratios):.2f}", spread(ratios, 2), target)
 
     def tasks(found: list[float]) -> str:
         return f"{len(found)} (longest {max(found, default=0):.0f} ms)"
@@ -531,54 +638,74 @@ def report(results: dict[str, object]) -> str:
         return f"{size / 1000:,.0f} KB"
 
     rows = [
-        ("(a) control: boot Pyodide only (its own source stdlib)", f"{boot:,.0f} ms", "the floor"),
-        ("(b) calculator page, first correct result, empty cache", f"{cold:,.0f} ms", ""),
-        *breakdown(colds),
-        ("(b0) the same runtime and answer on a bare page (no guide page)", f"{bare:,.0f} ms", ""),
-        ("(c) same, second visit, warm HTTP cache, no service worker", f"{warm:,.0f} ms", ""),
-        ("(g) return visit to the other calculator page, service worker", f"{back:,.0f} ms", ""),
-        *breakdown(returns),
-        ("(h) the same, network off", f"{offline_back:,.0f} ms", "works, = (g)"),
-        ("    b/a", f"{cold / boot:.2f}", "<= 0.5"),
-        ("    b0/a (what the runtime alone takes; b - b0: the page's own cost)", f"{bare / boot:.2f}", ""),
-        ("    c/a", f"{warm / boot:.2f}", "(lower is better)"),
-        ("    g/a", f"{back / boot:.2f}", "<= 0.3"),
-        ("    h/a", f"{offline_back / boot:.2f}", "= g/a within noise"),
-        ("(a4g) control on emulated 4G (9 Mbit/s, 170 ms RTT)", f"{slow_boot:,.0f} ms", ""),
-        ("(b4g) calculator page on emulated 4G, empty cache", f"{slow_cold:,.0f} ms", ""),
-        ("    b4g/a4g", f"{slow_cold / slow_boot:.2f}", "<= 0.7"),
+        time_row("(a) control: Pyodide as shipped, loadPyodide({indexURL}), module worker", "a", "the floor"),
+        time_row("(b) calculator page, first correct result, empty cache (typed when parsed)", "b"),
+        *breakdown(visits["b"]),
+        time_row("(b1) the same, typed and submitted once the runtime is ready", "b1"),
+        time_row("(b0) the same runtime and answer on a bare page (no guide page)", "b0"),
+        time_row("(c) same, second visit, warm HTTP cache, no service worker", "c"),
+        time_row("(g) return visit to the other calculator page, service worker", "g"),
+        *breakdown(visits["g"]),
+        time_row("(h) the same, network off", "h", "works, = (g)"),
+        ratio_row("    b/a", "b", "a", "<= 0.5"),
+        ratio_row("    b1/a (typed once ready: adds the driver's round trips)", "b1", "a"),
+        ratio_row("    b0/a (what the runtime alone takes; b - b0: the page's own cost)", "b0", "a"),
+        ratio_row("    c/a", "c", "a", "(lower is better)"),
+        ratio_row("    g/a", "g", "a", "<= 0.3"),
+        ratio_row("    h/a", "h", "a", "= g/a within noise"),
+    ]
+    if "ff_a" in values:
+        rows += [
+            time_row("Firefox (a) control, as above", "ff_a"),
+            time_row("Firefox (b) calculator page, first correct result, empty cache", "ff_b"),
+            *breakdown(visits["ff_b"]),
+            time_row("Firefox (g) return visit, service worker", "ff_g"),
+            *breakdown(visits["ff_g"]),
+            ratio_row("    Firefox b/a", "ff_b", "ff_a", "<= 0.5"),
+            ratio_row("    Firefox g/a", "ff_g", "ff_a", "<= 0.3"),
+        ]
+    rows += [
+        time_row("(a4g) control on emulated 4G (9 Mbit/s, 170 ms RTT)", "a4g"),
+        time_row("(b4g) calculator page on emulated 4G, empty cache", "b4g"),
+        ratio_row("    b4g/a4g", "b4g", "a4g", "<= 0.7"),
         (
             "(d) recalculation, true cost: median / p95",
             f"{median(true_cost):.1f} / {p95(true_cost):.1f} ms",
+            "50 runs",
             "median <= 15 ms",
         ),
-        ("    of which Python in the worker: median", f"{median(true_cost_python):.1f} ms", ""),
+        ("    of which Python in the worker: median", f"{median(true_cost_python):.1f} ms", "", ""),
         (
             "(d) recalculation, 3 debts x 60 months: median / p95",
             f"{median(plan):.1f} / {p95(plan):.1f} ms",
+            "50 runs",
             "median <= 15 ms",
         ),
-        ("    of which Python in the worker: median", f"{median(plan_python):.1f} ms", ""),
+        ("    of which Python in the worker: median", f"{median(plan_python):.1f} ms", "", ""),
         (
-            f"(e) main-thread long tasks > 50 ms, {repeat} visits: boot, after the page loaded",
+            "(e) main-thread long tasks > 50 ms in (b): boot, after the page loaded",
             tasks(boot_tasks),
+            "",
             "none",
         ),
-        ("    during the page's own load (the boot runs meanwhile)", tasks(page_tasks), ""),
-        ("    a text-only page's load, no runtime at all", tasks(text_tasks), "= the line above"),
+        ("    during the page's own load (the boot runs meanwhile)", tasks(page_tasks), "", ""),
+        ("    a text-only page's load, no runtime at all", tasks(text_tasks), "", "= the line above"),
         (
             "(f) bytes, text-only page, first visit (all / runtime)",
             f"{kb(text_only[0])} / {text_only[1]:,}",
+            "",
             "<= 300 KB / 0",
         ),
         (
             "    then the offline copy in the background (all / runtime)",
             f"{kb(text_with_copy[0] - text_only[0])} / {text_with_copy[1] - text_only[1]:,}",
+            "",
             "<= 700 KB / 0",
         ),
         (
             "(f) bytes, calculator page, first visit (all / runtime)",
             f"{kb(calculator_page[0])} / {kb(calculator_page[1])}",
+            "",
             "<= 5,600 KB",
         ),
         (
@@ -586,13 +713,25 @@ def report(results: dict[str, object]) -> str:
             f"{kb(calculator_with_copy[0] - calculator_page[0])} / "
             f"{kb(calculator_with_copy[1] - calculator_page[1])}",
             "",
+            "",
         ),
     ]
-    width = max(len(label) for label, _, _ in rows)
-    value_width = max(len(value) for _, value, _ in rows)
-    lines = [f"Benchmark: times are medians of {repeat} fresh-profile runs; (d) is 50 runs after ready.", ""]
-    lines += [f"{'measure':<{width}}  {'value':>{value_width}}  target", "-" * (width + value_width + 20)]
-    lines += [f"{label:<{width}}  {value:>{value_width}}  {target}" for label, value, target in rows]
+    width = max(len(label) for label, _, _, _ in rows)
+    value_width = max(len(value) for _, value, _, _ in rows)
+    spread_width = max(len("min-max"), *(len(found) for _, _, found, _ in rows))
+    before, after = (", ".join(f"{x:.2f}" for x in each) for each in load)
+    lines = [
+        f"Benchmark: {repeat} runs, each measurement in a fresh browser; value = median of the runs,"
+        f" min-max = their spread; ratios taken within each run. (e) counts the {repeat} visits of (b).",
+        f"Load average (1, 5, 15 min) before: {before}; after: {after}.",
+        "",
+        f"{'measure':<{width}}  {'value':>{value_width}}  {'min-max':>{spread_width}}  target",
+        "-" * (width + value_width + spread_width + 24),
+    ]
+    lines += [
+        f"{label:<{width}}  {value:>{value_width}}  {found:>{spread_width}}  {target}"
+        for label, value, found, target in rows
+    ]
     return "\n".join(lines)
 
 
@@ -600,16 +739,28 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--repeat", type=int, default=3, help="fresh-profile runs of (a), (b), (c)")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs of every measurement (a)-(h), Firefox, 4G"
+    )
+    parser.add_argument("--no-firefox", action="store_true", help="leave out the Firefox measurements")
     args = parser.parse_args()
+    with_firefox = not args.no_firefox and Path(FIREFOX).exists()
+    if not args.no_firefox and not with_firefox:
+        print(
+            f"{FIREFOX} is missing (apt-get install firefox-esr): no Firefox figures this time",
+            file=sys.stderr,
+        )
     with tempfile.TemporaryDirectory() as work:
         site = build(Path(work) / "site")
+        precompress(site)
         profiles = Path(work) / "profiles"
         profiles.mkdir()
         traffic = Traffic()
+        load_before = os.getloadavg()
         with serve(site, Link(), traffic) as base, serve(site, Link(**FOUR_G), Traffic()) as slow_base:
-            results = measure(base, slow_base, traffic, args.repeat, profiles)
-    print(report(results))
+            results = measure(base, slow_base, traffic, args.repeat, profiles, with_firefox)
+        load_after = os.getloadavg()
+    print(report(results, (load_before, load_after)))
 
 
 if __name__ == "__main__":

@@ -1,9 +1,5 @@
-self.onmessage = async ({ data: runtime }) => {
-  const { loadPyodide } = await import(`${runtime.pyodide}pyodide.mjs`);
-  const pyodide = await loadPyodide({
-    indexURL: runtime.pyodide,
-    lockFileURL: runtime.lock,
-    packageBaseUrl: new URL(".", new URL(runtime.lock, self.location.href)).href,
-  });
+self.onmessage = async () => {
+  const { loadPyodide } = await import("./pyodide/pyodide.mjs");
+  const pyodide = await loadPyodide({ indexURL: new URL("./pyodide/", self.location.href).href });
   postMessage(pyodide.runPython("'ready'"));
 };
