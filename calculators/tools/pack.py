@@ -48,7 +48,8 @@ DEFAULT_OFF = ("checklist",)
 """The checklist is the reader's own to-do list (what they have gathered, what they want): a
 reader printing the pack to show a lender would not expect it there, so it starts unticked."""
 
-MAX_SOURCE_CHARS = 1_000_000
+MAX_SOURCE_CHARS = 8_000
+"""Far above what a source can keep (the plan, the largest: about 3,700 characters with every field full)."""
 
 OPTION_KEYS = ("current", "longer_term", "reduced_interest", "pause", "fits_budget")
 
