@@ -327,7 +327,9 @@ def _not_ready(source: Source, lang: str) -> str:
 
 def _two_columns(rows: Sequence[tuple[str, str]], lang: str, second: str = "amount") -> str:
     return table(
-        [t(MESSAGES, "item", lang), t(MESSAGES, second, lang)], rows, css="calc-table calc-pack-table"
+        [t(MESSAGES, "item", lang), t(MESSAGES, second, lang)],
+        rows,
+        css="calc-table calc-pack-table calc-pack-pairs",
     )
 
 
