@@ -564,7 +564,7 @@ def calculate(values: dict[str, Any], lang: str) -> Result:
         '<div class="calc-pack-print">'
         f'<button type="button" class="calc-print md-button md-button--primary">{esc(t(MESSAGES, "print", lang))}</button>'
         f"{paragraph(t(MESSAGES, 'print_hint', lang), 'calc-hint')}</div>",
-        f'<h2 class="calc-pack-title">{esc(t(MESSAGES, "title", lang))}</h2>',
+        f'<p class="calc-pack-title">{esc(t(MESSAGES, "title", lang))}</p>',
     ]
     data: dict[str, Any] = {
         "parts": chosen,
