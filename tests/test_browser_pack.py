@@ -23,6 +23,7 @@ from tests.browser_helpers import READY_TIMEOUT, collect, wait_for_result
 from tests.conftest import watch
 from tests.samples import AGREEMENT, CAPACITY, GOOD, MESSAGE_FROM_PLAN
 from tests.test_browser_a11y import WCAG_TAGS, violations
+from tests.test_browser_offline import SAVE_DATA
 
 pytestmark = pytest.mark.browser
 
@@ -244,3 +245,21 @@ def _choices_with_checklist() -> str:
     fields = {key: value for key, value in GOOD["pack"][0].items() if not key.endswith("_fields")}
     fields["include_checklist"] = "on"
     return base64.urlsafe_b64encode(json.dumps(fields).encode()).decode().rstrip("=")
+
+
+def test_with_save_data_the_pack_waits_for_the_reader(browser, base_url: str) -> None:
+    """Like every calculator: nothing of the runtime is fetched until the reader focuses the form."""
+    context = browser.new_context()
+    page = context.new_page()
+    seen = watch(page)
+    seed(page, base_url, "en/", SAMPLE_KEPT)
+    context.add_init_script(SAVE_DATA)
+    page.goto(f"{base_url}en/pack/")
+    page.wait_for_timeout(6000)  # longer than the idle start's 4 s bound, as for the other calculators
+    assert [url for url in seen.requests if "/pyodide/" in url or "/calc/worker.js" in url] == []
+    assert page.inner_html("#calc-pack-result") == ""
+    page.focus("#calc-pack-include_budget")
+    page.locator('#calc-pack-result [data-pack-part="budget"]').wait_for(timeout=READY_TIMEOUT)
+    assert "1,700.00 yuan" in page.inner_text("#calc-pack-result")
+    assert seen.errors == [] and seen.foreign(base_url) == []
+    context.close()

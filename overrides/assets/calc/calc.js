@@ -55,7 +55,9 @@ const followRuntime = (state, reason) => {
   // Whatever the forms hold by now (typed while the runtime downloaded) is calculated at once.
   // (A calculation already waiting for the runtime is answered as soon as it is ready.)
   if (state !== "ready") return;
-  for (const form of forms) if (form._touched?.size && !form._waiting) calculate(form, { quiet: true });
+  for (const form of forms) {
+    if ((form._touched?.size || form.dataset.sources) && !form._waiting) calculate(form, { quiet: true });
+  }
 };
 
 async function calculate(form, { quiet = false, save = true } = {}) {
@@ -290,9 +292,11 @@ function bind(form) {
   for (const group of form.querySelectorAll("fieldset[data-group]")) updateRowButtons(group);
   const prefilled = prefill(form);
   applyShowWhen(form);
-  // The pack is made from what the other calculators kept: at once, and again on coming Back.
+  // The pack is made from what the other calculators kept: at once (with Save-Data, like any other
+  // calculator, once the reader focuses or submits the form), and again on coming Back.
   const fromSources = Boolean(form.dataset.sources);
-  if (prefilled || fromSources) calculate(form, { quiet: true });
+  const savingData = Boolean(navigator.connection && navigator.connection.saveData);
+  if (prefilled || (fromSources && !savingData)) calculate(form, { quiet: true });
   if (fromSources) window.addEventListener("pageshow", (event) => event.persisted && calculate(form, { quiet: true }));
 }
 
