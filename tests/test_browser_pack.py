@@ -72,6 +72,7 @@ def test_a_reader_fills_budget_plan_and_message_then_prints_the_pack(
     page, seen = page_and_watch
     lang = "en"
     page.goto(f"{base_url}en/guide/2-repayment-capacity/")
+    assert not page.locator("#calc-capacity .calc-pack-link a").is_visible()  # no result yet, no link
     for field, value in (
         ("incomes-0-amount", "8000"),
         ("housing", "3000"),
