@@ -186,6 +186,35 @@ GOOD: dict[str, list] = {
     ],
 }
 
+
+def _pack(**sources: dict | str) -> dict:
+    """A pack form as the page sends it: every part ticked but the checklist (its default), and each
+    source calculator's kept inputs as JSON text (``""`` when nothing is kept)."""
+    import json
+
+    fields = {f"include_{part}": "on" for part in ("budget", "plan", "message", "agreement", "steps")}
+    fields |= {"include_checklist": "", "option": "auto", "message_text": "letter"}
+    for name in ("capacity", "plan", "message", "agreement", "prepare"):
+        value = sources.get(name, "")
+        fields[f"{name}_fields"] = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return fields
+
+
+PACK_FULL = _pack(
+    capacity=CAPACITY,
+    plan=_plan(ONE_DEBT, "equal_installment", first_due="2028-01-31"),
+    message=MESSAGE_FROM_PLAN,
+    agreement=AGREEMENT,
+    prepare=GOOD["prepare"][1],
+)
+GOOD["pack"] = [
+    PACK_FULL,
+    {**PACK_FULL, "include_checklist": "on", "option": "pause", "message_text": "chat"},
+    _pack(),  # nothing kept yet: every part says which calculator to fill in
+    _pack(capacity={**CAPACITY, "food": "lots"}, plan=_plan(THREE_DEBTS, "interest_first", budget="300")),
+    {**_pack(capacity=CAPACITY), **dict.fromkeys(("include_budget", "include_plan", "include_steps"), "")},
+]
+
 BAD: dict[str, list] = {
     "true-cost": [
         {"amount": "abc", "kind": "fee", "fee": "-1", "periods": "0"},
@@ -254,6 +283,10 @@ BAD: dict[str, list] = {
             "plan_saving": "0",
         },
         {**FUND, "essentials": "", "cover_months": "0", "left": ""},
+    ],
+    "pack": [
+        {**PACK_FULL, "option": "best", "message_text": XSS},  # choices the form does not offer
+        {**PACK_FULL, "capacity_fields": ["not", "text"], "plan_fields": {"debts": 1}},
     ],
 }
 

@@ -287,7 +287,9 @@ def test_traditional_refusals_name_the_same_fields(name: str, index: int) -> Non
 
 def typed_by_the_reader(fields: object) -> list[str]:
     if isinstance(fields, str):
-        return [fields]
+        # The pack's "<name>_fields" carry another calculator's inputs as JSON text: typed too.
+        nested = json.loads(fields) if fields.startswith("{") and fields.endswith("}") else None
+        return [fields, *typed_by_the_reader(nested)] if isinstance(nested, dict) else [fields]
     values = fields.values() if isinstance(fields, dict) else fields if isinstance(fields, list) else []
     return [text for value in values for text in typed_by_the_reader(value)]
 

@@ -4,6 +4,7 @@ skip links, and remove buttons that name their row."""
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
 
 import pytest
 
@@ -13,6 +14,11 @@ from calculators.page.forms import STEP_TITLES, STEPS
 from calculators.page.ui import UI
 
 ON_PATH = [name for name in STEPS if name in CALCULATORS]
+
+
+def _url(page: str) -> str:
+    """Where a calculator's page is built: ``guide/<page>/``; the pack's ``../pack`` is ``pack/``."""
+    return "pack/" if page == "../pack" else f"guide/{page}/"
 
 
 def _steps(html: str) -> str:
@@ -39,16 +45,21 @@ def test_each_step_shows_the_whole_path_and_marks_itself(name: str, lang: str) -
             assert item.startswith('<li aria-current="step">') and "<a " not in item
             continue
         same_page = calculator.page == CALCULATORS[name].page
-        href = f"#calc-{step}" if same_page else f"../{calculator.page}/#calc-{step}"
-        assert f'<a href="{href}">' in item
+        if same_page:
+            assert f'<a href="#calc-{step}">' in item
+            continue
+        # Followed from this step's page, the link opens the step's page (the pack is outside guide/).
+        href = re.search(r'<a href="([^"]+)">', item).group(1)
+        here = f"https://example.org/{_url(CALCULATORS[name].page)}"
+        assert urljoin(here, href) == f"https://example.org/{_url(calculator.page)}#calc-{step}"
 
 
 def test_step_names_are_short_and_parallel_in_every_language() -> None:
     """One noun per step, in each language: two characters in Chinese, one word in English, and the
-    Traditional page shows them converted (the path reads 预算 → 方案 → 申请 → 协议)."""
+    Traditional page shows them converted (the path reads 预算 → 方案 → 申请 → 协议 → 材料)."""
     assert list(STEP_TITLES) == list(STEPS)
-    assert [pick(STEP_TITLES[s], "zh") for s in STEPS] == ["预算", "方案", "申请", "协议"]
-    assert [pick(STEP_TITLES[s], "en") for s in STEPS] == ["Budget", "Plan", "Request", "Agreement"]
+    assert [pick(STEP_TITLES[s], "zh") for s in STEPS] == ["预算", "方案", "申请", "协议", "材料"]
+    assert [pick(STEP_TITLES[s], "en") for s in STEPS] == ["Budget", "Plan", "Request", "Agreement", "Pack"]
     for lang in LANGS:
         names = [pick(STEP_TITLES[s], lang) for s in STEPS]
         assert len(set(names)) == len(names)

@@ -38,6 +38,9 @@ class Calculator:
     ``page`` is the guide page (slug under ``guide/``) whose marker shows this calculator.
     ``features`` switch on page-side tools: ``share`` (link in the URL fragment), ``csv``,
     ``print``, ``persist`` (keep inputs in this browser's localStorage).
+    ``sources`` names other calculators whose kept inputs the page sends with this one's own
+    fields, each as JSON text in the field ``<name>_fields`` (not shown in the form): the
+    repayment pack is built from what the reader typed in them, never typed again.
     """
 
     name: str
@@ -48,3 +51,4 @@ class Calculator:
     page: str
     submit: Text = field(default_factory=lambda: {"zh": "计算", "en": "Calculate"})
     features: frozenset[str] = frozenset()
+    sources: tuple[str, ...] = ()

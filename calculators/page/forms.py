@@ -7,6 +7,7 @@ The form works as plain HTML (labels, hints, ``inputmode``); the page script bin
 from __future__ import annotations
 
 import json
+import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -16,10 +17,24 @@ from .fields import Field, Group
 from .markup import esc
 from .ui import UI
 
-__all__ = ["STEPS", "STEP_TITLES", "Step", "render_form", "render_skip_links"]
+__all__ = [
+    "PACK_SOURCES",
+    "STEPS",
+    "STEP_TITLES",
+    "Step",
+    "page_href",
+    "render_form",
+    "render_skip_links",
+    "source_field",
+]
 
 # The reader's path between calculators, in order; names not (yet) in the registry are left out.
-STEPS = ("capacity", "plan", "message", "agreement")
+STEPS = ("capacity", "plan", "message", "agreement", "pack")
+
+# The calculators whose inputs the repayment pack gathers (calculators/tools/pack.py); each of
+# their results links to the pack.
+PACK_SOURCES = ("capacity", "plan", "message", "agreement", "prepare")
+PACK_PAGE = "../pack"
 
 # Each step's short name on the path: one noun for what the reader comes away with, in every
 # language (the calculators' own titles differ in form: "What can I afford?", "还款方案计算器").
@@ -28,7 +43,28 @@ STEP_TITLES: dict[str, Text] = {
     "plan": {"zh": "方案", "en": "Plan"},
     "message": {"zh": "申请", "en": "Request"},
     "agreement": {"zh": "协议", "en": "Agreement"},
+    "pack": {"zh": "材料", "en": "Pack"},
 }
+
+
+def source_field(name: str) -> str:
+    """The field that carries calculator ``name``'s kept inputs (JSON text) to one built from them."""
+    return f"{name}_fields"
+
+
+def page_href(from_page: str, to_page: str) -> str:
+    """A link from one calculator page to another; pages are named relative to ``guide/``
+    (``2-repayment-capacity``; the pack, outside it, is ``../pack``), URLs are directories.
+
+    >>> page_href("2-repayment-capacity", "5-communicate"), page_href("3-prepare", "../pack")
+    ('../5-communicate/', '../../pack/')
+    >>> page_href("../pack", "2-repayment-capacity")
+    '../guide/2-repayment-capacity/'
+    """
+    here = posixpath.normpath(posixpath.join("guide", from_page))
+    there = posixpath.normpath(posixpath.join("guide", to_page))
+    return posixpath.relpath(there, here) + "/"
+
 
 FEATURE_ORDER = ("share", "csv", "print")
 
@@ -163,7 +199,11 @@ def _steps(calculator: Calculator, steps: Sequence[Step], lang: str) -> str:
                 f'<span class="calc-sr">{current}</span></li>'
             )
             continue
-        href = f"#calc-{step.name}" if step.page == calculator.page else f"../{step.page}/#calc-{step.name}"
+        href = (
+            f"#calc-{step.name}"
+            if step.page == calculator.page
+            else f"{page_href(calculator.page, step.page)}#calc-{step.name}"
+        )
         items.append(
             f'<li><a href="{esc(href)}"><span class="calc-step-number">{number}</span> {title}</a></li>'
         )
@@ -186,17 +226,20 @@ def render_form(calculator: Calculator, lang: str, steps: Sequence[Step] = ()) -
     reader's path between calculators; a calculator on it shows where the reader is.
     """
     prefix = f"calc-{calculator.name}"
+    carried = {source_field(name) for name in calculator.sources}  # sent by the page script, not typed
     ui = json.dumps({key: pick(text, lang) for key, text in UI.items()}, ensure_ascii=False)
     items = "".join(
         _group(item, prefix, lang) if isinstance(item, Group) else _field(item, prefix, item.name, lang)
         for item in calculator.fields
+        if item.name not in carried
     )
     features = " ".join(sorted(calculator.features))
+    sources = f' data-sources="{esc(" ".join(calculator.sources))}"' if calculator.sources else ""
     return (
         f"{_steps(calculator, steps, lang)}"
         f'<div class="calc" id="{prefix}">'
         f'<form class="calc-form" data-calculator="{esc(calculator.name)}" data-lang="{esc(lang)}" '
-        f'data-features="{esc(features)}" data-ui="{esc(ui)}" novalidate aria-labelledby="{prefix}-title" '
+        f'data-features="{esc(features)}"{sources} data-ui="{esc(ui)}" novalidate aria-labelledby="{prefix}-title" '
         # No submission to the network, ever: a "dialog" form outside a <dialog> submits nowhere,
         # the CSP's form-action 'none' blocks any other, and the submit button stays disabled
         # until the page script binds the form (the status line says why until then).
@@ -211,5 +254,15 @@ def render_form(calculator: Calculator, lang: str, steps: Sequence[Step] = ()) -
         f"{_tools(calculator, lang)}</form>"
         f'<p class="calc-sr calc-announce" aria-live="polite" aria-atomic="true"></p>'
         f'<div class="calc-result" id="{prefix}-result"></div>'
+        f"{_pack_link(calculator, lang)}"
         f"</div>"
     )
+
+
+def _pack_link(calculator: Calculator, lang: str) -> str:
+    """Under the result of a calculator the pack gathers, a link to the pack (the stylesheet
+    hides it while the result is empty)."""
+    if calculator.name not in PACK_SOURCES:
+        return ""
+    href = esc(page_href(calculator.page, PACK_PAGE))
+    return f'<p class="calc-pack-link"><a href="{href}">{esc(pick(UI["pack_link"], lang))}</a></p>'

@@ -96,6 +96,7 @@ UI: dict[str, Text] = {
         "zh": "已根据你在上一步的结果填好，可以修改。",
         "en": "Filled in from your previous step; you can change it.",
     },
+    "pack_link": {"zh": "查看我的还款材料包", "en": "Open my repayment pack"},
     "restored": {
         "zh": "已从分享链接恢复你的输入。",
         "en": "Your inputs were restored from the share link.",

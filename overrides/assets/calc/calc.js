@@ -28,6 +28,7 @@ import {
   sendCarried,
   shareLink,
   takeCarried,
+  withSources,
 } from "./keep.js";
 import { whenIdle } from "../idle.js";
 import { addRow, applyShowWhen, removeRow, updateRowButtons } from "./rows.js";
@@ -52,17 +53,20 @@ const followRuntime = (state, reason) => {
   // Whatever the forms hold by now (typed while the runtime downloaded) is calculated at once.
   // (A calculation already waiting for the runtime is answered as soon as it is ready.)
   if (state !== "ready") return;
-  for (const form of forms) if (form._touched?.size && !form._waiting) calculate(form, { quiet: true });
+  for (const form of forms) {
+    if ((form._touched?.size || form.dataset.sources) && !form._waiting) calculate(form, { quiet: true });
+  }
 };
 
 async function calculate(form, { quiet = false, save = true } = {}) {
   const request = (form._request = (form._request || 0) + 1);
   const fields = collect(form);
   if (save) saveProgress(form, fields);
+  const sent = withSources(form, fields); // the pack: the other calculators' kept inputs too
   let answer;
   form._waiting = true;
   try {
-    answer = await runtime.run(form.dataset.calculator, form.dataset.lang, fields);
+    answer = await runtime.run(form.dataset.calculator, form.dataset.lang, sent);
   } catch (error) {
     if (error.slow) setStatus(form, "slow", undefined, retry);
     return;
@@ -74,7 +78,7 @@ async function calculate(form, { quiet = false, save = true } = {}) {
   if (answer.ok) {
     form._focusError = false;
     showResult(form, answer);
-    form._later = { fields, names: answer.later || [], asked: {} };
+    form._later = { fields: sent, names: answer.later || [], asked: {} };
     prefetchPageParts(form);
     showTracker(form, resultBox(form));
     if (form.querySelector(".calc-status").dataset.state !== "ready") setStatus(form, "ready", undefined, retry);
@@ -274,6 +278,7 @@ function bind(form) {
     const button = event.target.closest("button");
     if (!button) return;
     if (button.classList.contains("calc-carry")) carry(button);
+    else if (button.classList.contains("calc-print")) window.print();
     else if (button.classList.contains("calc-copy")) {
       copyText(button, document.getElementById(button.dataset.copy)?.textContent || "");
     } else if (button.dataset.download === "ics" && form._data?.ics) {
@@ -285,7 +290,12 @@ function bind(form) {
   for (const group of form.querySelectorAll("fieldset[data-group]")) updateRowButtons(group);
   const prefilled = prefill(form);
   applyShowWhen(form);
-  if (prefilled) calculate(form, { quiet: true });
+  // The pack is made from what the other calculators kept: at once (with Save-Data, like any other
+  // calculator, once the reader focuses or submits the form), and again on coming Back.
+  const fromSources = Boolean(form.dataset.sources);
+  const savingData = Boolean(navigator.connection && navigator.connection.saveData);
+  if (prefilled || (fromSources && !savingData)) calculate(form, { quiet: true });
+  if (fromSources) window.addEventListener("pageshow", (event) => event.persisted && calculate(form, { quiet: true }));
 }
 
 openDetailsForPrint();

@@ -6,6 +6,8 @@
 //                                                restored on language switch, Back and reload
 //   sessionStorage "calc-carry:<calculator>"    values carried to the next calculator, read once
 //   URL fragment   "#<calculator>=<base64 JSON>" share links (browsers never send what follows #)
+// The repayment pack (data-sources="capacity plan ...") keeps only its own choices, like any form;
+// its content is made each time from the other calculators' keys above (withSources), never copied.
 // Every calculator's delete button removes its own keys from both storages and its fragment.
 
 import { collect, fill, hasFeature } from "./fields.js";
@@ -72,6 +74,20 @@ export function readKept(form) {
   const session = readStorage(sessionStorage, sessionKey(form));
   if (session) return session;
   return hasFeature(form, "persist") ? readStorage(localStorage, storageKey(form)) : null;
+}
+
+/** A form's fields plus, for a form built from other calculators' inputs (data-sources: the
+ * repayment pack), each one's kept inputs as JSON text in "<name>_fields" ("" when nothing is kept).
+ * Read from this browser's storage at each calculation; never saved again or put in a share link. */
+export function withSources(form, fields) {
+  const names = (form.dataset.sources || "").split(" ").filter(Boolean);
+  if (!names.length) return fields;
+  const sent = { ...fields };
+  for (const name of names) {
+    const kept = readStorage(sessionStorage, `calc-session:${name}`) || readStorage(localStorage, `calc:${name}`);
+    sent[`${name}_fields`] = kept ? JSON.stringify(kept) : "";
+  }
+  return sent;
 }
 
 export function takeCarried(name) {
