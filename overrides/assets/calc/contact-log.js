@@ -272,6 +272,8 @@ export function bindLog(form) {
   const box = logBox(form);
   setNow(form);
   render(form);
+  // Any reset (the form's delete button included) leaves a new entry at now, not at no date.
+  form.addEventListener("reset", () => setTimeout(() => setNow(form, { force: true })));
   box.addEventListener("click", (event) => {
     const pressed = event.target.closest("button");
     if (!pressed) return;
