@@ -90,3 +90,46 @@ def test_the_plan_says_what_would_stop_the_balance_growing(lang: str) -> None:
         assert "個月內還清" in said
     # a budget that repays does not get the sentence
     assert said not in run("plan", {**fields, "budget": "1000"}, lang)["html"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en", "zh-Hant"])
+def test_several_debts_never_repaid_in_600_months_say_the_budget_that_would(lang: str) -> None:
+    from calculators.plan.strategies import MESSAGES as STRATEGY_MESSAGES
+
+    debts = [
+        {"name": "a", "amount": "10000", "rate_kind": "monthly", "rate": "0.5"},
+        {"name": "b", "amount": "30000", "rate_kind": "monthly", "rate": "0.4"},
+    ]
+    fields = {
+        "debts": debts,
+        "budget": "170.01",  # this month's interest is 170.00: neither order repays within 600 months
+        "method": "equal_installment",
+        "longer_term": "36",
+        "pause_then_term": "36",
+    }
+    answer = run("plan", fields, lang)
+    assert answer["ok"], answer["errors"]
+    html = answer["html"].replace('<span lang="zh">', "").replace("</span>", "")
+    parsed = [Debt("a", Decimal(10000), Decimal("0.005")), Debt("b", Decimal(30000), Decimal("0.004"))]
+    in_600 = smallest_budget(parsed, 600)
+    assert pay_down(parsed, in_600, avalanche_order(parsed)).months is not None
+    assert pay_down(parsed, in_600 - FEN, avalanche_order(parsed)).months is None
+    assert t(STRATEGY_MESSAGES, "neither_needed", lang, payment=f"{in_600:,}") in html
+    in_36 = smallest_budget(parsed, 36)
+    assert t(MESSAGES, "stop_growing", lang, term=36, payment=f"{in_36:,}") in html
+
+
+@pytest.mark.parametrize("lang", ["zh", "en", "zh-Hant"])
+def test_an_emergency_fund_never_reached_says_the_saving_that_would(lang: str) -> None:
+    from calculators.tools.emergency_fund import MESSAGES as FUND_MESSAGES
+
+    fields = {"essentials": "3000", "cover_months": "3", "repayment": "1000", "left": "1"}
+    answer = run("emergency-fund", fields, lang)
+    assert answer["ok"], answer["errors"]
+    # 9,000 over 600 months: 15.00 a month exactly; 14.99 would fall 6.00 short
+    said = t(FUND_MESSAGES, "slow_needed", lang, n=600, needed="15.00")
+    assert said in answer["html"].replace('<span lang="zh">', "").replace("</span>", "")
+    odd = run("emergency-fund", {**fields, "essentials": "3000.01"}, lang)  # 9,000.03 / 600 = 15.00005
+    assert t(FUND_MESSAGES, "slow_needed", lang, n=600, needed="15.01") in odd["html"].replace(
+        '<span lang="zh">', ""
+    ).replace("</span>", "")

@@ -185,6 +185,8 @@ def smallest_budget(debts: Sequence[Debt], months: int) -> Decimal:
         return smallest_payment(owing[0].amount, owing[0].rate, months) if owing else ZERO
     order = avalanche_order(owing)
     high = sum((smallest_payment(debt.amount, debt.rate, months) for debt in owing), ZERO)
+    while pay_down(owing, high, order, limit=months).months is None:  # a guard: the sum is enough
+        high += FEN
     low = to_fen(monthly_interest(owing))  # never repays: the answer is above it
     while high - low > FEN:
         middle = to_fen((low + high) / 2)
