@@ -297,3 +297,42 @@ def test_360_px_and_axe_with_entries(browser, base_url: str, lang: str, root: st
     found += violations(page, f"#calc-{NAME}")
     context.close()
     assert found == [], found
+
+
+def test_an_edit_survives_a_reload_and_replaces_the_entry(page_and_watch, base_url: str) -> None:
+    page, _ = page_and_watch
+    open_log(page, url(base_url, "en/"))
+    add(page, date="2026-12-01", said="First version")
+    page.click(f"#calc-{NAME}-log .calc-log-edit")
+    page.fill(f"#calc-{NAME}-said", "Second version")
+    page.reload()
+    wait_for_state(page, NAME, "ready")
+    save = page.locator(f'#calc-{NAME} .calc-actions [type="submit"]')
+    assert save.inner_text() == pick(UI["log_save"], "en")
+    assert page.input_value(f"#calc-{NAME}-said") == "Second version"
+    save.click()
+    page.wait_for_function(
+        "() => document.querySelector('.calc-log-entry')?.innerText.includes('Second version')",
+        timeout=ANSWER_TIMEOUT,
+    )
+    assert len(entries(page)) == 1 and save.inner_text() == "Add to the log"
+    assert page.evaluate("() => sessionStorage.getItem('calc-log-editing:contact-log')") is None
+
+
+def test_the_log_prints_without_its_buttons(page_and_watch, base_url: str, tmp_path) -> None:
+    import shutil
+    import subprocess
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is missing")
+    page, _ = page_and_watch
+    open_log(page, url(base_url, "en/"))
+    add(page, date="2026-12-01", agent="Agent 8023", said="Asked for 12 payments", agreed="Call back Friday")
+    pdf = tmp_path / "log.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "December 1, 2026" in text and "Agent 8023" in text and "Call back Friday" in text
+    for label in ("log_csv", "log_clear", "log_save"):  # the buttons' words appear nowhere else
+        assert pick(UI[label], "en") not in text

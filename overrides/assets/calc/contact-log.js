@@ -14,6 +14,8 @@ import { saveProgress } from "./keep.js";
 
 export const LOG_NAME = "contact-log";
 export const logKey = (form) => `calc-log:${form.dataset.calculator}`;
+// Which entry the form is editing, for this tab (a reload or a language switch keeps editing it).
+const editingKey = (form) => `calc-log-editing:${form.dataset.calculator}`;
 const isLog = (form) => form.dataset.calculator === LOG_NAME;
 
 // The CSV's columns, in order: the form's fields, headed by their labels.
@@ -176,6 +178,12 @@ function setNow(form, { force = false } = {}) {
 
 function setEditing(form, id) {
   form._logEditing = id || null;
+  try {
+    if (id) sessionStorage.setItem(editingKey(form), id);
+    else sessionStorage.removeItem(editingKey(form));
+  } catch (error) {
+    /* storage off: editing lasts while the page is open */
+  }
   const submit = form.querySelector('.calc-actions [type="submit"]');
   submit.dataset.label ??= submit.textContent;
   submit.textContent = id ? ui(form, "log_save") : submit.dataset.label;
@@ -258,7 +266,9 @@ export function mayForgetLog(form) {
 export function forgetLog(form) {
   if (!isLog(form)) return;
   saveLog(form, []);
-  if (form._logBox) render(form);
+  if (!form._logBox) return;
+  setEditing(form, null);
+  render(form);
 }
 
 function csvName() {
@@ -272,6 +282,14 @@ export function bindLog(form) {
   const box = logBox(form);
   setNow(form);
   render(form);
+  let editing = null;
+  try {
+    editing = sessionStorage.getItem(editingKey(form));
+  } catch (error) {
+    /* storage off */
+  }
+  if (editing && readLog(form).some((entry) => entry.id === editing)) setEditing(form, editing);
+  else if (editing) setEditing(form, null);
   // Any reset (the form's delete button included) leaves a new entry at now, not at no date.
   form.addEventListener("reset", () => setTimeout(() => setNow(form, { force: true })));
   box.addEventListener("click", (event) => {
