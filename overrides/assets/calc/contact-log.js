@@ -232,8 +232,7 @@ export function commitEntry(form, data) {
 function edit(form, id) {
   const entry = readLog(form).find((each) => each.id === id);
   if (!entry) return;
-  form.reset();
-  clearErrors(form);
+  clearErrors(form); // every field is filled from the entry (no reset: it would put the time at now)
   for (const name of COLUMNS) {
     const control = form.elements[name];
     if (control) control.value = text(entry[name]);
@@ -291,7 +290,7 @@ export function bindLog(form) {
   if (editing && readLog(form).some((entry) => entry.id === editing)) setEditing(form, editing);
   else if (editing) setEditing(form, null);
   // Any reset (the form's delete button included) leaves a new entry at now, not at no date.
-  form.addEventListener("reset", () => setTimeout(() => setNow(form, { force: true })));
+  form.addEventListener("reset", () => setTimeout(() => form._logEditing || setNow(form, { force: true })));
   box.addEventListener("click", (event) => {
     const pressed = event.target.closest("button");
     if (!pressed) return;
