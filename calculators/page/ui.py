@@ -125,7 +125,7 @@ UI: dict[str, Text] = {
         "zh": "正在修改 {when} 的记录。改好后按“保存修改”。",
         "en": "Editing the entry of {when}. Press “Save changes” when you're done.",
     },
-    "log_cancelled": {"zh": "已取消修改。", "en": "Editing cancelled."},
+    "log_cancelled": {"zh": "已取消修改。", "en": "Editing canceled."},
     "log_deleted": {"zh": "已删除 {when} 的记录。", "en": "Deleted the entry of {when}."},
     "log_cleared": {"zh": "已删除全部沟通记录。", "en": "Your whole contact log has been deleted."},
 }
