@@ -71,6 +71,16 @@ AGREEMENT = {
     "credit_every": "6",
 }
 
+CONTACT = {
+    "date": "2026-12-03",
+    "time": "14:30",
+    "channel": "chat",
+    "agent": "客服 8023",
+    "said": "我说明了收入减少，请求延期还款。",
+    "agreed": "同意分 12 期，每期 916.80 元",
+    "next_step": "等短信确认",
+    "next_date": "2026-12-10",
+}
 FUND = {
     "essentials": "3000",
     "cover_months": "3",
@@ -184,6 +194,11 @@ GOOD: dict[str, list] = {
         {**FUND, "plan_saving": "1,000元", "cover_months": "６"},  # saving would take from the repayment
         {**FUND, "left": "1", "savings": ""},  # more than 600 months: no month-by-month plan
     ],
+    "contact-log": [
+        CONTACT,  # every field
+        {"date": "2026年12月3日", "time": "９：０５", "channel": "hotline", "agreed": "下月再谈"},
+        {**CONTACT, "agent": XSS, "said": "<script>alert(1)</script>", "next_date": ""},
+    ],
 }
 
 
@@ -287,6 +302,11 @@ BAD: dict[str, list] = {
     "pack": [
         {**PACK_FULL, "option": "best", "message_text": XSS},  # choices the form does not offer
         {**PACK_FULL, "capacity_fields": ["not", "text"], "plan_fields": {"debts": 1}},
+    ],
+    "contact-log": [
+        {"date": "2026-12-03", "time": "14:30", "channel": "chat"},  # nothing but the date
+        {**CONTACT, "said": "x" * 10_000, "time": "25:61", "date": "2026-02-30"},
+        {**CONTACT, "channel": XSS, "agent": "x" * 101, "next_date": "tomorrow"},
     ],
 }
 

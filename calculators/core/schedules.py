@@ -22,7 +22,7 @@ over long terms (10,000 at 2% a month over 480 months: 200.01 a month, then 4,01
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 
 from .money import FEN, ZERO, to_fen
 from .rates import annuity_payment
@@ -35,6 +35,8 @@ __all__ = [
     "installment",
     "interest_first",
     "principal_part",
+    "repays_within",
+    "smallest_payment",
     "total_interest",
 ]
 
@@ -175,3 +177,54 @@ def interest_first(principal: Decimal, rate: Decimal, periods: int) -> list[Row]
 def total_interest(rows: list[Row]) -> Decimal:
     """Sum of the interest column."""
     return sum((row.interest for row in rows), ZERO)
+
+
+def repays_within(principal: Decimal, rate: Decimal, payment: Decimal, periods: int) -> bool:
+    """Whether ``payment`` every period repays ``principal`` within ``periods``, under the
+    guide's convention: each period's interest rounded half-up to the fen, the last payment only
+    what is left (no more than ``payment``).
+
+    >>> repays_within(Decimal(10000), Decimal("0.015"), Decimal("916.81"), 12)
+    True
+    >>> repays_within(Decimal(10000), Decimal("0.015"), Decimal("916.80"), 12)
+    False
+    """
+    _check(principal, rate, periods)
+    balance = to_fen(principal)
+    for _ in range(periods):
+        balance += to_fen(balance * rate)
+        if payment >= balance:
+            return True
+        balance -= payment
+    return balance <= 0
+
+
+def smallest_payment(principal: Decimal, rate: Decimal, periods: int) -> Decimal:
+    """The smallest payment, in whole fen, that repays ``principal`` within ``periods`` when paid
+    every period: what would stop the balance growing and clear it in the reader's term.
+
+    Start from the equal installment ``A = P r (1+r)^n / ((1+r)^n - 1)`` (``r = 0``: ``A = P / n``)
+    rounded UP to the fen, so that the rounding never leaves the loan unpaid; then, because
+    each period's interest is itself rounded half-up to the fen, check it against the schedule
+    (:func:`repays_within`) and move by a fen until it repays and one fen less does not.
+
+    Worked example: 10,000 at 1.5% a month over 12 months. ``A = 916.7999…``, 916.80 rounded
+    up; at 916.80 a month the rounded interest leaves 0.01 owing after the 12th payment (the
+    schedule's last payment is 916.81), so the smallest payment that repays it is 916.81.
+    Without interest, 1,000 over 3 months: 333.34 (333.33 would leave 0.01).
+
+    >>> smallest_payment(Decimal(10000), Decimal("0.015"), 12)
+    Decimal('916.81')
+    >>> smallest_payment(Decimal(1000), Decimal(0), 3)
+    Decimal('333.34')
+    """
+    _check(principal, rate, periods)
+    if to_fen(principal) <= 0:
+        return ZERO
+    exact = annuity_payment(to_fen(principal), rate, periods)
+    payment = max((exact / FEN).to_integral_value(rounding=ROUND_CEILING) * FEN, FEN)
+    while not repays_within(principal, rate, payment, periods):
+        payment += FEN
+    while payment > FEN and repays_within(principal, rate, payment - FEN, periods):
+        payment -= FEN
+    return payment

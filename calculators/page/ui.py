@@ -101,4 +101,36 @@ UI: dict[str, Text] = {
         "zh": "已从分享链接恢复你的输入。",
         "en": "Your inputs were restored from the share link.",
     },
+    # The contact log's list (contact-log.js): kept in localStorage until deleted.
+    "log_title": {"zh": "你的沟通记录（共 {count} 条）", "en": "Your contact log (entries: {count})"},
+    "log_empty": {"zh": "你的沟通记录：还没有记录", "en": "Your contact log: no entries yet"},
+    "log_note": {
+        "zh": "记录只保存在这个浏览器的本地存储（localStorage）里，不会上传；直到你删除之前，刷新、切换语言或下次打开都还在。",
+        "en": "The log is kept only in this browser's storage (localStorage) and never uploaded. It stays through reloads, language switches and later visits until you delete it.",
+    },
+    "log_edit": {"zh": "修改", "en": "Edit"},
+    "log_edit_named": {"zh": "修改 {when} 的记录", "en": "Edit the entry of {when}"},
+    "log_delete": {"zh": "删除", "en": "Delete"},
+    "log_delete_named": {"zh": "删除 {when} 的记录", "en": "Delete the entry of {when}"},
+    "log_save": {"zh": "保存修改", "en": "Save changes"},
+    "log_cancel": {"zh": "取消修改", "en": "Cancel editing"},
+    "log_csv": {"zh": "下载为表格（CSV）", "en": "Download as a spreadsheet (CSV)"},
+    "log_clear": {"zh": "删除全部记录", "en": "Delete the whole log"},
+    "log_confirm_clear": {
+        "zh": "删除这个浏览器里的全部 {count} 条沟通记录？删除后无法恢复。",
+        "en": "Delete all {count} entries of your contact log from this browser? This can't be undone.",
+    },
+    "log_added": {"zh": "已添加 {when} 的记录。", "en": "Added the entry of {when}."},
+    "log_saved": {"zh": "已保存对 {when} 的记录的修改。", "en": "Saved your changes to the entry of {when}."},
+    "log_not_kept": {
+        "zh": "这个浏览器不允许保存（可能关闭了本地存储或空间已满），记录只在本页打开期间有效，请先下载为表格。",
+        "en": "This browser won't let the site keep the log (storage may be off or full), so download it as a spreadsheet before you leave the page.",
+    },
+    "log_editing": {
+        "zh": "正在修改 {when} 的记录。改好后按“保存修改”。",
+        "en": "Editing the entry of {when}. Press “Save changes” when you're done.",
+    },
+    "log_cancelled": {"zh": "已取消修改。", "en": "Editing canceled."},
+    "log_deleted": {"zh": "已删除 {when} 的记录。", "en": "Deleted the entry of {when}."},
+    "log_cleared": {"zh": "已删除全部沟通记录。", "en": "Your whole contact log has been deleted."},
 }

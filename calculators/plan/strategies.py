@@ -16,7 +16,16 @@ from typing import Any, NamedTuple
 from ..core.i18n import Text, t
 from ..core.money import ZERO, display_money, money_str, yuan
 from ..page.markup import carry_button, heading, paragraph, table
-from .debts import Debt, Payoff, avalanche_order, monthly_interest, pay_down, snowball_order
+from .debts import (
+    MAX_MONTHS,
+    Debt,
+    Payoff,
+    avalanche_order,
+    monthly_interest,
+    pay_down,
+    smallest_budget,
+    snowball_order,
+)
 
 __all__ = ["Strategies", "compare_orders", "strategies_data", "strategies_html"]
 
@@ -42,6 +51,11 @@ MESSAGES: dict[str, Text] = {
         "zh": "按每月 {budget} 元，两种顺序在 600 个月内都还不完，所以这里不列出利息总额。",
         "en": "At {budget} yuan a month neither order repays the debts within 600 months, so no total interest is "
         "shown.",
+    },
+    "neither_needed": {
+        "zh": "要在 600 个月内还完，每月全额还、先还利率最高的，每月至少要还 {payment} 元。",
+        "en": "To repay everything within 600 months, paying your whole budget highest rate first, you would "
+        "need at least {payment} yuan a month.",
     },
     "order_sep": {"zh": " → ", "en": " → "},
     "saves_sooner": {
@@ -192,6 +206,9 @@ def strategies_html(pair: Strategies, debts: Sequence[Debt], budget: Decimal, la
     ]
     neither = pair.avalanche.months is None and pair.snowball.months is None
     said = [t(MESSAGES, "neither", lang, budget=display_money(budget))] if neither else []
+    if neither:  # what would stop the balance growing: the smallest budget that repays in time
+        needed = display_money(smallest_budget(debts, MAX_MONTHS))
+        said.append(t(MESSAGES, "neither_needed", lang, payment=needed))
     headers = [t(MESSAGES, k, lang) for k in ("strategy", "order", "debt_free", "total_interest")]
     parts = [
         heading(t(MESSAGES, "strategies", lang)),

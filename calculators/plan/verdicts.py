@@ -15,9 +15,10 @@ from __future__ import annotations
 from ..core.i18n import Text, t, written_lang
 from ..core.limits import unusual_note
 from ..core.money import display_money
+from .debts import smallest_budget
 from .options import NEEDED_TERM, Options, method_name, option_title
 
-__all__ = ["notes", "unusual_rates", "verdicts"]
+__all__ = ["notes", "stop_growing", "unusual_rates", "verdicts"]
 
 MESSAGES: dict[str, Text] = {
     # Verdicts
@@ -40,6 +41,11 @@ MESSAGES: dict[str, Text] = {
         "zh": "按这样的利率，{term} 个月的等额本息每期还款只够付利息，用这种方式无法在 {term} 个月内还清。",
         "en": "At these rates, equal installments over {term} months would pay only interest: the debts can't "
         "be repaid that way in {term} months.",
+    },
+    "stop_growing": {
+        "zh": "要在你选的 {term} 个月内还清，每月至少要还 {payment} 元（每月按这个数全额还）。",
+        "en": "To be debt-free within the {term} months you chose, you would need to pay at least {payment} "
+        "yuan every month.",
     },
     "relief_shown": {
         "zh": "如果做不到，可以请求减免或停止计息，或者先暂停还款——下面列出了这些方案的数字。",
@@ -126,6 +132,29 @@ MESSAGES: dict[str, Text] = {
 }
 
 
+def chosen_term(options: Options) -> int:
+    """The term the reader chose: their proposed longer term (always asked for)."""
+    return next(plan.term for plan in options.plans if plan.key == "longer_term")
+
+
+def stop_growing(options: Options, lang: str) -> str:
+    """What would stop the balance growing: the smallest monthly payment that repays every debt
+    within the reader's term (:func:`calculators.plan.debts.smallest_budget`).
+
+    >>> from decimal import Decimal
+    >>> from calculators.plan.debts import Debt
+    >>> from calculators.plan.options import build_options
+    >>> values = {"budget": Decimal(150), "method": "equal_installment", "current_months": None,
+    ...           "longer_term": "12", "reduction": None, "pause_months": None,
+    ...           "debts": [{"overdue_days": None}]}
+    >>> stop_growing(build_options(values, [Debt("x", Decimal(10000), Decimal("0.015"))]), "en")
+    'To be debt-free within the 12 months you chose, you would need to pay at least 916.81 yuan every month.'
+    """
+    term = chosen_term(options)
+    payment = display_money(smallest_budget(options.debts, term))
+    return t(MESSAGES, "stop_growing", lang, term=term, payment=payment)
+
+
 def _outlook(options: Options, lang: str) -> str:
     """The shortest term within the budget, or why there is none and what payment would do.
 
@@ -142,6 +171,7 @@ def _outlook(options: Options, lang: str) -> str:
     sentences = [
         t(MESSAGES, "never" if options.never_repaid else "too_long", lang, budget=budget, interest=interest)
     ]
+    sentences.append(stop_growing(options, lang))
     if options.needed is None:
         sentences.append(t(MESSAGES, "needed_none", lang, term=NEEDED_TERM))
     else:

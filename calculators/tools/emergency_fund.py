@@ -22,8 +22,9 @@ from decimal import ROUND_CEILING, Decimal
 from functools import cached_property
 from typing import Any
 
-from ..core.i18n import Text, t
+from ..core.i18n import Text, sentence_gap, t
 from ..core.money import ZERO, display_money, money_str, to_fen, yuan
+from ..core.schedules import smallest_payment
 from ..page.base import Calculator, Result
 from ..page.chart import balance_chart
 from ..page.fields import Field
@@ -67,6 +68,10 @@ MESSAGES: dict[str, Text] = {
         "zh": "按每月 {saving} 元，要超过 {n} 个月才能存够；这里不列出逐月计划。可以先定一个小一点的目标，例如 1 个月的基本开支。",
         "en": "At {saving} yuan a month it would take more than {n} months, so no month-by-month plan is shown. "
         "Try a smaller target first, such as one month of essentials.",
+    },
+    "slow_needed": {
+        "zh": "要在 {n} 个月内存够，每月至少要存 {needed} 元。",
+        "en": "To get there within {n} months, you would need to save at least {needed} yuan a month.",
     },
     "risk": {
         "zh": "注意：打算每月存的 {planned} 元，比付完基本开支和协议还款后剩下的 {left} 元多 {over} 元。"
@@ -272,7 +277,14 @@ def _verdict(fund: Fund, lang: str) -> str:
     if fund.months is None:
         return t(MESSAGES, "nothing_left", lang)
     if not fund.deposits:
-        return t(MESSAGES, "slow", lang, saving=display_money(fund.saving), n=MAX_MONTHS)
+        # what would reach the goal: the smallest saving, in whole fen, that fills the gap in time
+        needed = display_money(smallest_payment(fund.gap, ZERO, MAX_MONTHS))
+        return sentence_gap(lang).join(
+            (
+                t(MESSAGES, "slow", lang, saving=display_money(fund.saving), n=MAX_MONTHS),
+                t(MESSAGES, "slow_needed", lang, n=MAX_MONTHS, needed=needed),
+            )
+        )
     return t(
         MESSAGES,
         "plan_line",

@@ -35,6 +35,7 @@ import { addRow, applyShowWhen, removeRow, updateRowButtons } from "./rows.js";
 import { pageRuntime, startUnlessSavingData } from "./runtime.js";
 import { letSearchBuild } from "./search-channel.js";
 import { bindTracker, forgetTicks, showTracker } from "./tracker.js";
+import { bindLog, commitEntry, forgetLog, mayForgetLog } from "./contact-log.js";
 
 const DEBOUNCE_MS = 250;
 
@@ -58,7 +59,7 @@ const followRuntime = (state, reason) => {
   }
 };
 
-async function calculate(form, { quiet = false, save = true } = {}) {
+async function calculate(form, { quiet = false, save = true, commit = false } = {}) {
   const request = (form._request = (form._request || 0) + 1);
   const fields = collect(form);
   if (save) saveProgress(form, fields);
@@ -81,6 +82,7 @@ async function calculate(form, { quiet = false, save = true } = {}) {
     form._later = { fields: sent, names: answer.later || [], asked: {} };
     prefetchPageParts(form);
     showTracker(form, resultBox(form));
+    if (commit) commitEntry(form, answer.data); // the contact log keeps a submitted entry
     if (form.querySelector(".calc-status").dataset.state !== "ready") setStatus(form, "ready", undefined, retry);
     return;
   }
@@ -169,8 +171,10 @@ function carry(button) {
 }
 
 function clearSaved(form) {
+  if (!mayForgetLog(form)) return; // the contact log asks before its entries go
   forgetProgress(form);
   forgetTicks(form);
+  forgetLog(form);
   form.reset();
   form._touched.clear();
   form._submitted = false;
@@ -268,7 +272,7 @@ function bind(form) {
     form._submitted = true;
     form._focusError = true; // answered by this request or a newer one
     recalculate.cancel();
-    calculate(form);
+    calculate(form, { commit: true });
   });
   form.addEventListener("click", (event) => {
     const button = event.target.closest("button");
@@ -289,6 +293,7 @@ function bind(form) {
 
   for (const group of form.querySelectorAll("fieldset[data-group]")) updateRowButtons(group);
   const prefilled = prefill(form);
+  bindLog(form); // the contact log's list, and the time of a new entry (after what was kept)
   applyShowWhen(form);
   // The pack is made from what the other calculators kept: at once (with Save-Data, like any other
   // calculator, once the reader focuses or submits the form), and again on coming Back.

@@ -2,6 +2,8 @@
 // "delete everything" finds them by these key prefixes; forgetEverything() below removes them all):
 //   localStorage   "calc:<calculator>"          progress of a calculator with the "persist" feature
 //                                                (the preparation checklist), until deleted
+//   localStorage   "calc-log:<calculator>"      the contact log's entries (contact-log.js), until deleted
+//   sessionStorage "calc-log-editing:<calculator>"  the log entry this tab is editing
 //   sessionStorage "calc-session:<calculator>"  what the reader typed, for this tab's session only:
 //                                                restored on language switch, Back and reload
 //   sessionStorage "calc-carry:<calculator>"    values carried to the next calculator, read once
@@ -12,7 +14,7 @@
 
 import { collect, fill, hasFeature } from "./fields.js";
 
-export const KEY_PREFIXES = ["calc:", "calc-session:", "calc-carry:"];
+export const KEY_PREFIXES = ["calc:", "calc-session:", "calc-carry:", "calc-log:", "calc-log-editing:"];
 export const storageKey = (form) => `calc:${form.dataset.calculator}`;
 export const sessionKey = (form) => `calc-session:${form.dataset.calculator}`;
 export const carryKey = (name) => `calc-carry:${name}`;
