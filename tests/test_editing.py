@@ -171,6 +171,7 @@ DATE_FORMS = {
                    r"September|October|November|December) \d{4}|\d{1,2}/\d{1,2}/\d{2,4}"),
     ),
 }  # fmt: skip
+WEB_ADDRESS = re.compile(r"(?:[\w-]+\.)+(?:cn|com|org|net|\d+)(?::\d+)?/[^\s（）()；;，,]*")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -189,6 +190,7 @@ def test_pages_write_dates_one_way(lang: str) -> None:
     right, wrong = DATE_FORMS[lang]
     dated = 0
     for name, text in page_sources(lang).items():
+        text = WEB_ADDRESS.sub("", text)  # a source's address keeps the dates its publisher wrote in it
         found = wrong.search(text)
         assert not found, f"{found.group(0)!r} in {name}"
         dated += bool(right.search(text))

@@ -223,7 +223,7 @@ def test_a_fact_without_a_source_is_found(site: Path) -> None:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_new_entries_say_compiled_on_with_the_date(site: Path, lang: str) -> None:
-    compiled = {"zh": "整理于 2026-12-02", "en": "compiled on December 2, 2026"}[lang]
+    compiled = {"zh": "整理于：2026 年 12 月 2 日", "en": "compiled on: December 2, 2026"}[lang]
     entries = source_entries(site, lang)
     cited = {
         resolve(lang, page, href)[1]

@@ -44,7 +44,7 @@ MESSAGES: dict[str, Text] = {
     },
     "stop_growing": {
         "zh": "要在你选的 {term} 个月内还清，每月至少要还 {payment} 元（每月按这个数全额还）。",
-        "en": "To be debt-free within the {term} months you chose, you would need to pay at least {payment} "
+        "en": "To pay it all off within the {term} months you chose, you would need to pay at least {payment} "
         "yuan every month.",
     },
     "relief_shown": {
@@ -148,7 +148,7 @@ def stop_growing(options: Options, lang: str) -> str:
     ...           "longer_term": "12", "reduction": None, "pause_months": None,
     ...           "debts": [{"overdue_days": None}]}
     >>> stop_growing(build_options(values, [Debt("x", Decimal(10000), Decimal("0.015"))]), "en")
-    'To be debt-free within the 12 months you chose, you would need to pay at least 916.81 yuan every month.'
+    'To pay it all off within the 12 months you chose, you would need to pay at least 916.81 yuan every month.'
     """
     term = chosen_term(options)
     payment = display_money(smallest_budget(options.debts, term))
