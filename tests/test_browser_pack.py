@@ -18,7 +18,9 @@ import pytest
 
 from calculators import run
 from calculators.core.dates import date_name
+from calculators.core.i18n import pick
 from calculators.core.money import yuan
+from calculators.page.ui import UI
 from tests.browser_helpers import READY_TIMEOUT, collect, wait_for_result
 from tests.conftest import watch
 from tests.samples import AGREEMENT, CAPACITY, GOOD, MESSAGE_FROM_PLAN
@@ -264,3 +266,44 @@ def test_with_save_data_the_pack_waits_for_the_reader(browser, base_url: str) ->
     assert "1,700.00 yuan" in page.inner_text("#calc-pack-result")
     assert seen.errors == [] and seen.foreign(base_url) == []
     context.close()
+
+
+def test_the_contact_log_is_on_the_pack_page_and_printed_after_the_pack(
+    page_and_watch, base_url: str, tmp_path: Path
+) -> None:
+    """The log the guide tells the reader to keep goes into the pack: shown on its page and printed
+    after it, without the log's entry form or buttons."""
+    page, seen = page_and_watch
+    seed(page, base_url, "en/", SAMPLE_KEPT)
+    entry = {
+        "id": "e1",
+        "date": "2026-12-01",
+        "time": "14:30",
+        "channel": "hotline",
+        "agent": "Agent 8023",
+        "said": "Asked for 12 payments",
+        "agreed": "Call back Friday",
+        "next_step": "",
+        "next_date": "",
+    }
+    page.evaluate("e => localStorage.setItem('calc-log:contact-log', JSON.stringify([e]))", entry)
+    page.goto(f"{base_url}en/pack/")
+    expected = run("pack", pack_fields(page, SAMPLE_KEPT), "en")
+    wait_for_result(page, "pack", expected["html"], timeout=READY_TIMEOUT)
+    page.locator("#calc-contact-log-log .calc-log-entry").wait_for()
+    assert "Agent 8023" in page.inner_text("#calc-contact-log-log")
+    page.emulate_media(media="print")
+    flat = " ".join(pdf_text(page.pdf(format="A4", prefer_css_page_size=True), tmp_path).split())
+    budget = run("capacity", CAPACITY, "en")["data"]
+    for shown in (
+        yuan(Decimal(budget["safe_amount"]), "en"),
+        "December 1, 2026",
+        "Agent 8023",
+        "Call back Friday",
+    ):
+        assert shown in flat, shown
+    assert flat.index("Agent 8023") > flat.index(yuan(Decimal(budget["safe_amount"]), "en"))  # after the pack
+    page_text, form_hint = "Note down every contact", "Today, unless you change it."
+    for absent in (page_text, form_hint, pick(UI["log_csv"], "en"), pick(UI["log_clear"], "en")):
+        assert absent not in flat, absent
+    assert seen.errors == []
