@@ -52,12 +52,16 @@ def flow_plan(site: Path, base_url: str) -> dict:
         # Each calculator in one language, the three languages in turn.
         lang = LANGS[index % len(LANGS)]
         path = next(
-            path for path, names in calculators_by_page(site).items() if name in names and page_lang(path) == lang
+            path
+            for path, names in calculators_by_page(site).items()
+            if name in names and page_lang(path) == lang
         )
         fields = GOOD[name][0]
         expected = run(name, fields, lang)
         assert expected["ok"], (name, expected["errors"])
-        answers.append({"name": name, "path": path, "fragment": share_fragment(name, fields), "html": expected["html"]})
+        answers.append(
+            {"name": name, "path": path, "fragment": share_fragment(name, fields), "html": expected["html"]}
+        )
     return {
         "base": base_url,
         "ready_timeout_ms": READY_TIMEOUT,
@@ -68,7 +72,11 @@ def flow_plan(site: Path, base_url: str) -> dict:
             "true-cost": {
                 "path": "guide/1-repayment-mechanism/",
                 "select": [["calc-true-cost-kind", "fee"]],
-                "type": [["calc-true-cost-amount", "10000"], ["calc-true-cost-fee", "8.8"], ["calc-true-cost-periods", "12"]],
+                "type": [
+                    ["calc-true-cost-amount", "10000"],
+                    ["calc-true-cost-fee", "8.8"],
+                    ["calc-true-cost-periods", "12"],
+                ],
                 "submit": None,
                 "result": "calc-true-cost-result",
                 "shows": "15.86%",
@@ -117,7 +125,9 @@ def check(result: dict, plan: dict, site: Path) -> None:
         assert page["status"] == 200, page
         assert page["lang"] == page_lang(page["path"]), page
         assert page["title"].strip() and page["h1"].strip(), page
-        assert h1 and page["h1"].strip().startswith(markup.unescape(re.sub(r"<[^>]+>", "", h1.group(1))).strip()[:8]), page
+        assert h1 and page["h1"].strip().startswith(
+            markup.unescape(re.sub(r"<[^>]+>", "", h1.group(1))).strip()[:8]
+        ), page
         assert page["text"] > 300, page
     for page in offline:
         assert page["h1"].strip(), page
