@@ -47,6 +47,7 @@ def page_lang(path: str) -> str:
 def flow_plan(site: Path, base_url: str) -> dict:
     """What both engines do and must see (the same plan, so the same assertions hold for both)."""
     pages = site_pages(site)
+    calculator_pages = sorted(calculators_by_page(site))
     answers = []
     for index, name in enumerate(sorted(GOOD)):
         # Each calculator in one language, the three languages in turn.
@@ -66,7 +67,11 @@ def flow_plan(site: Path, base_url: str) -> dict:
         "base": base_url,
         "ready_timeout_ms": READY_TIMEOUT,
         "pages": pages,
-        "offline_pages": pages,
+        # Offline: each language's home and About pages (every page offline: test_browser_offline.py).
+        "offline_pages": [path for path in pages if path in ("", "en/", "zh-Hant/") or path.endswith("about/")],
+        "calculator_pages": calculator_pages,
+        # Text pages, left as soon as they load (Firefox: while the search worker downloads).
+        "leave_pages": [path for path in pages if path not in calculator_pages] * 2,
         "answers": answers,
         "worked": {
             "true-cost": {
@@ -103,6 +108,11 @@ def check(result: dict, plan: dict, site: Path) -> None:
     assert result["errors"] == [], "errors on the page:\n" + "\n".join(result["errors"])
     assert result["foreign"] == [], "requests to another origin"
 
+    # Leaving a page while its search worker downloads its files reports nothing of the search
+    # worker's (Firefox reported NS_BINDING_ABORTED in about one such page in two).
+    leaving = result.get("leave_errors", [])
+    assert not [error for error in leaving if "NS_BINDING_ABORTED" in error], leaving
+
     # The worked cases: the known figures, a snapshot made on the first page and restored on the next.
     true_cost = result["worked"]["true-cost"]
     assert "15.86%" in true_cost["shows"] and "17.07%" in true_cost["shows"]
@@ -128,7 +138,7 @@ def check(result: dict, plan: dict, site: Path) -> None:
         assert h1 and page["h1"].strip().startswith(
             markup.unescape(re.sub(r"<[^>]+>", "", h1.group(1))).strip()[:8]
         ), page
-        assert page["text"] > 300, page
+        assert page["text"] > 150, page
     for page in offline:
         assert page["h1"].strip(), page
 
@@ -187,4 +197,5 @@ def run_firefox(site: Path, tmp_path: Path) -> dict:
 
 def test_firefox_flows(site: Path, tmp_path: Path) -> None:
     result = run_firefox(site, tmp_path)
+    (tmp_path / "result.json").write_text(json.dumps(result, indent=1, ensure_ascii=False), "utf-8")
     check(result, result["plan"], site)

@@ -20,7 +20,9 @@ const READY_MS = plan.ready_timeout_ms;
 const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
 const say = (object) => process.stdout.write(`${JSON.stringify(object)}\n`);
 
-const seen = { errors: [], requests: [] };
+// Errors by phase: "leave" is the pass that leaves pages as soon as they load (see below).
+const seen = { errors: [], requests: [], phase: "flows" };
+const record = (text) => seen.errors.push({ phase: seen.phase, text });
 const step = async (name, action) => {
   try {
     return await action();
@@ -45,9 +47,9 @@ try {
   const page = await browser.newPage();
   await page.setViewport({ width: 390, height: 844 });
   page.on("console", (message) => {
-    if (message.type() === "error") seen.errors.push(`console (${page.url()}): ${message.text()}`);
+    if (message.type() === "error") record(`console (${page.url()}): ${message.text()}`);
   });
-  page.on("pageerror", (error) => seen.errors.push(`pageerror (${page.url()}): ${error.message || error}`));
+  page.on("pageerror", (error) => record(`pageerror (${page.url()}): ${error.message || error}`));
   page.on("request", (request) => seen.requests.push(request.url()));
   page.setDefaultTimeout(READY_MS);
 
@@ -99,11 +101,18 @@ try {
   });
   result.first_visit_ms = Date.now() - started;
 
+  // A page is left once it has settled, as a reader who reads it: loaded, the calculators ready
+  // on a calculator page, and no request for a moment (the search worker's files, the runtime).
+  const settle = async (path) => {
+    if (plan.calculator_pages.includes(path)) await boot();
+    await page.waitForNetworkIdle({ idleTime: 300, timeout: READY_MS });
+  };
+
   // 3. Every page of every language renders: its title, its language, its heading and text.
   const pagesStarted = Date.now();
   for (const path of plan.pages) {
     await step(`page ${path}`, async () => {
-      const response = await page.goto(plan.base + path, { waitUntil: "domcontentloaded" });
+      const response = await page.goto(plan.base + path, { waitUntil: "load" });
       result.pages.push(
         await page.evaluate(
           (path, status) => ({
@@ -118,9 +127,22 @@ try {
           response ? response.status() : 0,
         ),
       );
+      await settle(path);
     });
   }
   result.pages_ms = Date.now() - pagesStarted;
+
+  // 3b. Pages left as soon as they load, while the search worker downloads its files: Firefox
+  // reported NS_BINDING_ABORTED for such a page (overrides/assets/javascripts/workers/search-guard.js).
+  seen.phase = "leave";
+  for (const path of plan.leave_pages) {
+    await step(`leaving ${path} at once`, () => page.goto(plan.base + path, { waitUntil: "load" }));
+  }
+  await step("settling after leaving pages", async () => {
+    await page.goto(plan.base + plan.leave_pages[0], { waitUntil: "load" });
+    await settle(plan.leave_pages[0]);
+  });
+  seen.phase = "flows";
 
   // 4. Offline: the server is stopped; pages open and every calculator answers its share link.
   say({ event: "stop-server" });
@@ -128,9 +150,10 @@ try {
   const offlineStarted = Date.now();
   for (const path of plan.offline_pages) {
     await step(`offline page ${path}`, async () => {
-      await page.goto(plan.base + path, { waitUntil: "domcontentloaded" });
+      await page.goto(plan.base + path, { waitUntil: "load" });
       const h1 = await page.$eval("article h1", (element) => element.textContent);
       result.pages.push({ path, offline: true, h1 });
+      await settle(path);
     });
   }
   for (const answer of plan.answers) {
@@ -154,6 +177,7 @@ try {
         state: await page.$eval(`#calc-${answer.name} .calc-status`, (element) => element.dataset.state),
         boot: await boot(),
       });
+      await page.waitForNetworkIdle({ idleTime: 300, timeout: READY_MS });
     });
   }
   result.offline_ms = Date.now() - offlineStarted;
@@ -161,7 +185,8 @@ try {
 } finally {
   await browser.close();
 }
-result.errors = seen.errors;
+result.errors = seen.errors.filter((error) => error.phase === "flows").map((error) => error.text);
+result.leave_errors = seen.errors.filter((error) => error.phase === "leave").map((error) => error.text);
 const origin = new URL(plan.base).origin;
 result.foreign = seen.requests.filter((url) => !url.startsWith(origin) && !/^(data|blob|about):/.test(url));
 say({ event: "result", ...result });
