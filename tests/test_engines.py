@@ -28,6 +28,7 @@ import pytest
 from calculators import run
 from tests.browser_helpers import READY_TIMEOUT
 from tests.conftest import PREFIX, ROOT
+from tests.engines.webkit_flows import run_webkit
 from tests.samples import GOOD
 from tests.site_server import serve
 from tests.test_browser_offline import calculators_by_page, share_fragment, site_pages
@@ -68,7 +69,9 @@ def flow_plan(site: Path, base_url: str) -> dict:
         "ready_timeout_ms": READY_TIMEOUT,
         "pages": pages,
         # Offline: each language's home and About pages (every page offline: test_browser_offline.py).
-        "offline_pages": [path for path in pages if path in ("", "en/", "zh-Hant/") or path.endswith("about/")],
+        "offline_pages": [
+            path for path in pages if path in ("", "en/", "zh-Hant/") or path.endswith("about/")
+        ],
         "calculator_pages": calculator_pages,
         # Text pages, left as soon as they load (Firefox: while the search worker downloads).
         "leave_pages": [path for path in pages if path not in calculator_pages] * 2,
@@ -199,3 +202,19 @@ def test_firefox_flows(site: Path, tmp_path: Path) -> None:
     result = run_firefox(site, tmp_path)
     (tmp_path / "result.json").write_text(json.dumps(result, indent=1, ensure_ascii=False), "utf-8")
     check(result, result["plan"], site)
+
+
+def test_webkit_flows(site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from selenium.webdriver.common.selenium_manager import SeleniumManager
+
+    def no_download(*args: object) -> None:
+        raise AssertionError("selenium-manager ran: the driver's path must be given, nothing downloaded")
+
+    monkeypatch.setattr(SeleniumManager, "binary_paths", no_download)
+    if not Path(WEBKIT_DRIVER).exists():
+        pytest.fail(f"{WEBKIT_DRIVER} is missing: `./dev test` installs Debian's webkit2gtk-driver")
+    with stoppable(site) as (base_url, stop):
+        plan = flow_plan(site, base_url)
+        result = run_webkit(plan, stop, WEBKIT_DRIVER)
+    (tmp_path / "result.json").write_text(json.dumps(result, indent=1, ensure_ascii=False), "utf-8")
+    check(result, plan, site)
