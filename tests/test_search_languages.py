@@ -90,13 +90,16 @@ def test_every_page_loads_its_own_languages_index(site: Path, lang: str) -> None
 
 
 def test_calculator_pages_start_materials_search_worker_later(site: Path) -> None:
-    """A calculator page's search worker is search-later.js, which names Material's own worker (a
-    file beside it); the stand-in and Material's worker are both in the offline copy."""
+    """A calculator page's search worker is search-later.js, every other page's search-guard.js;
+    search-later.js loads the guard, which names Material's own worker (a file beside it); the
+    stand-ins and Material's worker are all in the offline copy."""
     workers = site / "assets" / "javascripts" / "workers"
     (material,) = [p.name for p in workers.glob("search.*.min.js")]
     later = (workers / "search-later.js").read_text(encoding="utf-8")
-    assert f'new URL("{material}", self.location.href)' in later and "__MATERIAL" not in later
-    seen = {"later": 0, "material": 0}
+    guard = (workers / "search-guard.js").read_text(encoding="utf-8")
+    assert 'new URL("search-guard.js", self.location.href)' in later
+    assert f'new URL("{material}", self.location.href)' in guard and "__MATERIAL" not in guard
+    seen = {"later": 0, "guard": 0}
     for lang in LANG_ROOTS:
         for page in sorted(language_pages(site, lang)):
             path = LANG_ROOTS[lang] + page
@@ -105,14 +108,14 @@ def test_calculator_pages_start_materials_search_worker_later(site: Path) -> Non
                 urljoin(f"https://site.invalid{PREFIX}{path}", page_config(site, path)["search"])
             ).path
             calculators = '<meta name="calc-runtime"' in html
-            expected = "search-later.js" if calculators else material
+            expected = "search-later.js" if calculators else "search-guard.js"
             assert worker == f"{PREFIX}assets/javascripts/workers/{expected}", path
-            seen["later" if calculators else "material"] += 1
-    assert seen["later"] >= 3 * 5 and seen["material"] >= 3 * 3, seen  # guide sections, home, about
+            seen["later" if calculators else "guard"] += 1
+    assert seen["later"] >= 3 * 5 and seen["guard"] >= 3 * 3, seen  # guide sections, home, about
     sw = (site / "sw.js").read_text(encoding="utf-8")
-    assert (
-        '"assets/javascripts/workers/search-later.js"' in sw
-        and f'"assets/javascripts/workers/{material}"' in sw
+    assert all(
+        f'"assets/javascripts/workers/{name}"' in sw
+        for name in ("search-later.js", "search-guard.js", material)
     )
 
 

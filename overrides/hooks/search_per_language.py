@@ -15,8 +15,10 @@ listed English and Traditional pages too. This hook gives each language its own 
   ``../..`` on ``en/guide/x/``). Material uses ``base`` for the index's URL and the result links;
   its other uses (versions, instant navigation, alternate-language sitemaps) are off on this site.
   The search worker's URL is its own key and stays at the site root, with the lunr files it loads;
-  on a calculator page it is ``search-later.js`` beside it, which starts Material's worker once
-  the calculators have started (the index is built in the time they need first).
+  it is ``search-guard.js`` beside Material's worker, which loads Material's worker and keeps quiet
+  when the reader leaves the page while the lunr files download (Firefox reported
+  ``NS_BINDING_ABORTED`` for the page), and on a calculator page ``search-later.js``, which loads
+  the guard once the calculators have started (the index is built in the time they need first).
 
 Every index keeps the search settings of the build (``lang``, the ``separator`` that cuts at the
 ``\\u200b`` Material puts between jieba's segments of Chinese, the ``pipeline``). Runs after
@@ -33,6 +35,7 @@ from mkdocs.plugins import event_priority
 
 INDEX = Path("search") / "search_index.json"
 SEARCH_LATER = "search-later.js"
+SEARCH_GUARD = "search-guard.js"
 MATERIAL_WORKER = "__MATERIAL_SEARCH_WORKER__"
 CONFIG_SEARCH = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"search": ")([^"]*)(")')
 CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)(")')
@@ -83,37 +86,40 @@ def write_index(path: Path, index: dict) -> None:
 
 
 def search_later(output: str) -> str:
-    """On a calculator page, Material's search worker is ``search-later.js`` beside Material's own,
-    which it loads once the calculators have started (:func:`name_material_worker`)."""
-    if '<meta name="calc-runtime"' not in output:
-        return output
+    """The page's search worker, beside Material's own: on a calculator page ``search-later.js``,
+    which loads the guard once the calculators have started; elsewhere ``search-guard.js``, which
+    loads Material's worker (:func:`name_material_worker`)."""
+    calculators = '<meta name="calc-runtime"' in output
     found = CONFIG_SEARCH.search(output)
     if found is None:
+        if not calculators:
+            return output  # a page without Material's search (none on this site today)
         raise ValueError("no search worker in Material's __config")
     worker = found.group(2)
     name = worker.rsplit("/assets/", 1)[-1] if "/assets/" in worker else worker.removeprefix("assets/")
     if not name.startswith("javascripts/workers/search."):
         raise ValueError(f"unexpected search worker {worker!r}")
     root = worker[: len(worker) - len("assets/" + name)]
-    later = f"{root}assets/javascripts/workers/{SEARCH_LATER}"
+    stand_in = SEARCH_LATER if calculators else SEARCH_GUARD
+    later = f"{root}assets/javascripts/workers/{stand_in}"
     start, end = found.span(2)
     return output[:start] + later + output[end:]
 
 
 def name_material_worker(site: Path) -> None:
-    """Write the name of Material's search worker (content-hashed) into ``search-later.js``.
+    """Write the name of Material's search worker (content-hashed) into ``search-guard.js``.
 
     Not a query in the worker's URL: a worker served from the offline copy has the URL it was
     kept under, and the copy answers a URL with a query from the one without."""
     workers = site / "assets" / "javascripts" / "workers"
-    later = workers / SEARCH_LATER
-    if not later.is_file():
+    guard = workers / SEARCH_GUARD
+    if not guard.is_file():
         return
     (material,) = [p.name for p in workers.glob("search.*.min.js")]
-    text = later.read_text(encoding="utf-8")
+    text = guard.read_text(encoding="utf-8")
     if MATERIAL_WORKER not in text and material not in text:
-        raise ValueError(f"{later}: no place for Material's search worker's name")
-    later.write_text(text.replace(MATERIAL_WORKER, material), encoding="utf-8")
+        raise ValueError(f"{guard}: no place for Material's search worker's name")
+    guard.write_text(text.replace(MATERIAL_WORKER, material), encoding="utf-8")
 
 
 def on_post_page(output: str, page, config) -> str:  # noqa: ANN001 - mkdocs hook

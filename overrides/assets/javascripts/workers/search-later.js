@@ -3,9 +3,10 @@
 // on a phone's few cores that is time the calculators' runtime needs for its first answer.
 //
 // This stand-in is the worker Material starts (build step: overrides/hooks/search_per_language.py
-// points the page's __config at it, and writes Material's worker's name into it; it sits beside
-// that worker, so that the lunr files Material's worker imports from "../lunr" are found). It answers
-// Material's setup at once and loads Material's worker, which builds the index, when the page
+// points the page's __config at it; it sits beside Material's worker, so that the lunr files
+// Material's worker imports from "../lunr" are found). It answers Material's setup at once and loads
+// Material's worker through search-guard.js (quiet when the reader leaves the page while it
+// loads), which builds the index, when the page
 // says the calculators are ready or failed, or the reader goes to the search box (on the
 // BroadcastChannel below, from assets/calc/search-channel.js), when the first search comes, or
 // after LATEST_MS whatever happens.
@@ -17,8 +18,10 @@ const READY = 1;
 const QUERY = 2;
 const RESULT = 3;
 const LATEST_MS = 15000;
-// Material's worker, beside this one (its hashed name is written here by the build).
-const real = new URL("__MATERIAL_SEARCH_WORKER__", self.location.href).href;
+// Material's worker, through the guard beside this one (which names Material's hashed worker).
+const guarded = new URL("search-guard.js", self.location.href).href;
+// A load aborted because the reader left the page (Firefox: NS_BINDING_ABORTED), as in search-guard.js.
+const leftPage = (error) => Boolean(error) && (error.name === "NS_BINDING_ABORTED" || error.name === "AbortError");
 const channel = typeof BroadcastChannel === "function"
   ? new BroadcastChannel(`search-build:${new URL("../../../", self.location.href).pathname}`)
   : null;
@@ -42,7 +45,12 @@ function build() {
     self.postMessage = answer;
     for (const data of queries.splice(0)) self.dispatchEvent(new MessageEvent("message", { data }));
   };
-  importScripts(real);
+  try {
+    importScripts(guarded);
+  } catch (error) {
+    if (leftPage(error)) return; // the page is gone: nothing to answer
+    throw error;
+  }
   self.dispatchEvent(new MessageEvent("message", { data: setup }));
 }
 
