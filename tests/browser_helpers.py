@@ -8,6 +8,11 @@ fields, both parsed by the browser (so ``<path/>`` and ``&#x27;`` compare equal 
 from __future__ import annotations
 
 import difflib
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
 
 READY_TIMEOUT = 120_000  # the first answer waits for Pyodide to download and start
 ANSWER_TIMEOUT = 15_000  # later answers: a debounced run in a booted worker
@@ -115,3 +120,16 @@ def submit_one_debt_plan(page, base_url: str) -> None:
     page.fill("#calc-plan-debts-0-rate", "18")
     page.fill("#calc-plan-budget", "1000")
     page.click("#calc-plan button[type=submit]")
+
+
+def pdf_text(pdf: bytes, tmp_path: Path, layout: bool = False) -> str:
+    """A printed page's text, read back by poppler's pdftotext (``./dev test`` installs it)."""
+    if not shutil.which("pdftotext"):
+        pytest.fail("pdftotext is missing: `./dev test` installs Debian's poppler-utils")
+    path = tmp_path / "printed.pdf"
+    path.write_bytes(pdf)
+    options = ["-layout"] if layout else []
+    done = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", *options, str(path), "-"], capture_output=True, check=True
+    )
+    return done.stdout.decode("utf-8")

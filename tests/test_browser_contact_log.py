@@ -14,7 +14,7 @@ import pytest
 from calculators.core.i18n import pick
 from calculators.page.ui import UI
 from calculators.tools.contact_log import CHANNELS, LABELS
-from tests.browser_helpers import ANSWER_TIMEOUT, wait_for_state
+from tests.browser_helpers import ANSWER_TIMEOUT, pdf_text, wait_for_state
 from tests.test_browser_a11y import violations
 from tests.test_browser_phone import OVERFLOW
 
@@ -320,19 +320,10 @@ def test_an_edit_survives_a_reload_and_replaces_the_entry(page_and_watch, base_u
 
 
 def test_the_log_prints_without_its_buttons(page_and_watch, base_url: str, tmp_path) -> None:
-    import shutil
-    import subprocess
-
-    if not shutil.which("pdftotext"):
-        pytest.skip("pdftotext (poppler-utils) is missing")
     page, _ = page_and_watch
     open_log(page, url(base_url, "en/"))
     add(page, date="2026-12-01", agent="Agent 8023", said="Asked for 12 payments", agreed="Call back Friday")
-    pdf = tmp_path / "log.pdf"
-    page.pdf(path=str(pdf), format="A4")
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = pdf_text(page.pdf(format="A4"), tmp_path, layout=True)
     assert "December 1, 2026" in text and "Agent 8023" in text and "Call back Friday" in text
     for label in ("log_csv", "log_clear", "log_save"):  # the buttons' words appear nowhere else
         assert pick(UI[label], "en") not in text

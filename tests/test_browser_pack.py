@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import base64
 import json
-import shutil
-import subprocess
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -21,7 +19,7 @@ from calculators.core.dates import date_name
 from calculators.core.i18n import pick
 from calculators.core.money import yuan
 from calculators.page.ui import UI
-from tests.browser_helpers import READY_TIMEOUT, collect, wait_for_result
+from tests.browser_helpers import READY_TIMEOUT, collect, pdf_text, wait_for_result
 from tests.conftest import watch
 from tests.samples import AGREEMENT, CAPACITY, GOOD, MESSAGE_FROM_PLAN
 from tests.test_browser_a11y import WCAG_TAGS, violations
@@ -39,15 +37,6 @@ def pack_fields(page, kept: dict[str, dict]) -> dict:
     for name in SOURCES:
         fields[f"{name}_fields"] = json.dumps(kept[name], ensure_ascii=False) if name in kept else ""
     return fields
-
-
-def pdf_text(pdf: bytes, tmp_path: Path) -> str:
-    if not shutil.which("pdftotext"):
-        pytest.fail("pdftotext is missing: `./dev test` installs Debian's poppler-utils")
-    path = tmp_path / "pack.pdf"
-    path.write_bytes(pdf)
-    done = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=True)
-    return done.stdout.decode("utf-8")
 
 
 def seed(page, base_url: str, lang_path: str, kept: dict[str, dict]) -> None:
