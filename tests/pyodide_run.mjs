@@ -1,5 +1,6 @@
-// Runs calculators.run() inside the real Pyodide runtime under Node, from the built wheel and
-// its lock file (the same files the browser loads, integrity-checked by sha256).
+// Runs calculators.run() inside the real Pyodide runtime under Node, from the built wheel, booted
+// as the page's worker boots it (overrides/hooks/pyodide_boot.mjs: the wheel's sha256 checked
+// against its lock file, then the wheel on sys.path).
 // usage: node tests/pyodide_run.mjs <dir with pyodide-lock.json and the wheel> [options] < cases.json
 //   --stdlib ZIP       boot with this standard library (stdLibURL) instead of Pyodide's own
 //   --fallback ZIP     install the site's import fallback, serving this zip as the full stdlib
@@ -9,7 +10,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { loadPyodide } from "pyodide";
+import { bootWithWheel } from "../overrides/hooks/pyodide_boot.mjs";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -17,13 +18,10 @@ const { values, positionals } = parseArgs({
 });
 const wheelDir = path.resolve(positionals[0]);
 const cases = JSON.parse(readFileSync(0, "utf8"));
-const pyodide = await loadPyodide({
-  lockFileURL: path.join(wheelDir, "pyodide-lock.json"),
-  packageBaseUrl: wheelDir + path.sep,
+const pyodide = await bootWithWheel(wheelDir, {
   ...(values.stdlib ? { stdLibURL: path.resolve(values.stdlib) } : {}),
-  stdout: () => {},
+  stderr: (line) => process.stderr.write(line + "\n"),
 });
-await pyodide.loadPackage("negotiate-calculators", { checkIntegrity: true, messageCallback: () => {} });
 let fetches = 0;
 if (values.fallback) {
   pyodide.registerJsModule("_calc_host", {

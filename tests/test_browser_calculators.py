@@ -113,7 +113,8 @@ def test_without_the_runtime_the_form_says_so_and_the_guide_stays(browser, broke
 
 
 def test_a_tampered_wheel_is_refused(browser, site, tmp_path) -> None:
-    """The lock file's sha256 protects the calculators: a changed wheel does not run."""
+    """The wheel's sha256 (checked by its download, as in the lock file) protects the calculators:
+    a changed wheel does not run."""
     import shutil
 
     from tests.conftest import PREFIX

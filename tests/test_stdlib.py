@@ -70,6 +70,15 @@ def test_only_pyc_smaller_than_the_source_zip_and_content_hashed(built: tuple[Pa
     assert stdlib.name == f"stdlib-{hashlib.sha256(stdlib.read_bytes()).hexdigest()[:12]}.zip"
 
 
+def test_nothing_only_pyodides_package_loader_needs(built: tuple[Path, Path]) -> None:
+    """The worker puts the wheel on sys.path instead of installing it (overrides/hooks/
+    pyodide_boot.mjs boots the build the same way), so what only the installer imports is left out."""
+    _, stdlib = built
+    names = set(names_in(stdlib))
+    assert {"tarfile.pyc", "importlib/metadata/__init__.pyc", "encodings/cp437.pyc"}.isdisjoint(names)
+    assert "zipimport.pyc" not in names  # frozen into the runtime: the wheel's importer needs no file
+
+
 @pytest.mark.pyodide
 def test_every_pyc_carries_the_runtimes_magic_number(built: tuple[Path, Path]) -> None:
     wheel_dir, stdlib = built

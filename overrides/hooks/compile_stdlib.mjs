@@ -1,8 +1,8 @@
 // Build step: the trimmed, compiled standard library, written by the pinned Pyodide's own CPython.
 // usage: node overrides/hooks/compile_stdlib.mjs < job.json
 //   job: {wheelDir, out, fallback: "<source of _stdlib_fallback>", cases: [{calculator, fields, lang}]}
-// 1. Boot Pyodide with its full standard library, load our wheel through its lock file, run every
-//    sample case, and read sys.modules: the modules the boot and the calculators import.
+// 1. Boot Pyodide with its full standard library as the page's worker does (pyodide_boot.mjs), run
+//    every sample case, and read sys.modules: the modules the boot and the calculators import.
 // 2. Compile those modules inside that same Pyodide (its magic number, its bytecode; without
 //    docstrings and asserts, like "python -OO", except Pyodide's own packages) into a zip of
 //    unchecked hash-based .pyc files, plus the import fallback for everything left out.
@@ -11,22 +11,11 @@
 // Prints {python, magic, modules, left_out, bytes} as JSON; exits non-zero on any mismatch.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { loadPyodide } from "pyodide";
+import { bootWithWheel } from "./pyodide_boot.mjs";
 
 const job = JSON.parse(readFileSync(0, "utf8"));
 const wheelDir = path.resolve(job.wheelDir);
-const quiet = { stdout: () => {}, stderr: () => {} };
-
-async function boot(options = {}) {
-  const pyodide = await loadPyodide({
-    lockFileURL: path.join(wheelDir, "pyodide-lock.json"),
-    packageBaseUrl: wheelDir + path.sep,
-    ...quiet,
-    ...options,
-  });
-  await pyodide.loadPackage("negotiate-calculators", { checkIntegrity: true, messageCallback: () => {} });
-  return pyodide;
-}
+const boot = (options = {}) => bootWithWheel(wheelDir, options); // as the page's worker boots
 
 const RUN_CASES = `
 import json, calculators
@@ -80,16 +69,24 @@ def _build(fallback_source):
 _build
 `;
 
-const CHECK = `
-import importlib.util, json, sys, zipfile
-def _check(path):
-    magic = importlib.util.MAGIC_NUMBER
-    with zipfile.ZipFile(path) as archive:
-        wrong = [n for n in archive.namelist() if archive.read(n)[:4] != magic]
+// In the trimmed runtime: its Python and magic number, and where its modules were loaded from.
+const LOADED = `
+import importlib.util, json, sys
+def _loaded():
     stdlib = "/lib/python%d%d.zip" % sys.version_info[:2]
     loaded_from = sorted({(getattr(m.__spec__, "origin", "") or "").rsplit(".", 1)[-1] for m in list(sys.modules.values()) if getattr(m, "__spec__", None) and (m.__spec__.origin or "").startswith(stdlib)})
-    return json.dumps({"python": sys.version.split()[0], "magic": magic.hex(), "wrong_magic": wrong, "suffixes": loaded_from})
-_check
+    return json.dumps({"python": sys.version.split()[0], "magic": importlib.util.MAGIC_NUMBER.hex(), "suffixes": loaded_from})
+_loaded
+`;
+
+// In the reference runtime (the trimmed one may lack what zipfile needs, e.g. the cp437 codec):
+// the entries of the zip that do not start with `magic`.
+const WRONG_MAGIC = `
+import io, json, zipfile
+def _wrong_magic(zip_bytes, magic):
+    with zipfile.ZipFile(io.BytesIO(bytes(zip_bytes))) as archive:
+        return json.dumps([n for n in archive.namelist() if archive.read(n)[:4] != bytes.fromhex(magic)])
+_wrong_magic
 `;
 
 const reference = await boot();
@@ -99,8 +96,8 @@ writeFileSync(job.out, zipBytes);
 
 const trimmed = await boot({ stdLibURL: path.resolve(job.out) });
 const got = trimmed.runPython(RUN_CASES)(JSON.stringify(job.cases));
-const stdlibPath = trimmed.runPython("import sys; '/lib/python%d%d.zip' % sys.version_info[:2]");
-const verified = JSON.parse(trimmed.runPython(CHECK)(stdlibPath));
+const verified = JSON.parse(trimmed.runPython(LOADED)());
+verified.wrong_magic = JSON.parse(reference.runPython(WRONG_MAGIC)(zipBytes, verified.magic));
 const problems = [];
 if (got !== expected) problems.push("the calculators answer differently with the trimmed standard library");
 if (verified.wrong_magic.length) problems.push(`wrong magic number in ${verified.wrong_magic.join(", ")}`);

@@ -118,7 +118,7 @@ def runtime_urls(config, base: str) -> list[str]:  # noqa: ANN001 - the mkdocs c
     pyodide, lock = runtime["pyodide"], runtime["lock"]
     wheel_dir = Path(config["site_dir"]) / lock[len(base) :].rsplit("/", 1)[0]
     files = [f"{pyodide}{name}" for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")]
-    files += [runtime.get("stdlib") or f"{pyodide}python_stdlib.zip", lock]
+    files += [runtime.get("stdlib") or f"{pyodide}python_stdlib.zip"]  # not the lock file: unused
     files += [
         f"{base}{wheel.relative_to(config['site_dir']).as_posix()}" for wheel in wheel_dir.glob("*.whl")
     ]

@@ -135,6 +135,11 @@ def build_wheel_and_lock(out: Path) -> Path:
     return wheel
 
 
+def lock_info(lock_path: Path) -> dict:
+    """The lock file's header, which Pyodide checks against its own ABI when it boots."""
+    return json.loads(lock_path.read_text())["info"]
+
+
 def on_config(config):
     write_calculator_table(ROOT)  # the zh-Hant texts go into the wheel: the browser has no OpenCC
     version = pyodide_version()
@@ -145,8 +150,10 @@ def on_config(config):
         base += "/"
     config["extra"]["calc_runtime"] = {
         "pyodide": f"{base}pyodide/{version}/",
+        # The wheel's lock file (Node and Pyodide's own tools load the wheel through it); the
+        # browser puts the wheel on sys.path itself and passes Pyodide only the lock's header.
         "lock": f"{base}py/{digest}/pyodide-lock.json",
-        "package": PACKAGE,
+        "lockInfo": lock_info(wheel.parent / "pyodide-lock.json"),
         "version": digest,
         "site": base,  # the site root: the offline copy's caches are named after it
         # The worker fetches the wheel as soon as it starts, with the integrity Pyodide asks for.

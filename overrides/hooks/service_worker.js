@@ -1,7 +1,7 @@
 // The site's service worker (written to the site root as sw.js by overrides/hooks/offline_copy.py,
 // which puts this build's file lists in place of the placeholder below).
 //
-// - The calculators' runtime (Pyodide, the compiled standard library, the lock file, the wheel)
+// - The calculators' runtime (Pyodide, the compiled standard library, the wheel)
 //   lives under versioned URLs: cache first, kept across builds while the URLs stay the same.
 // - Pages, CSS, JS and the search index: network first, checked with the server (a reader online
 //   always gets the newest build, page and scripts together), the cache when offline. They are cached
@@ -38,9 +38,10 @@ self.addEventListener("activate", (event) => {
       if (!(await caches.has(RUNTIME_CACHE))) return;
       const runtime = await caches.open(RUNTIME_CACHE);
       const listed = new Set([...RUNTIME, absolute(MANIFEST.fullStdlib)]);
-      // The calculators' memory snapshot (assets/calc/snapshot.js) lives beside its wheel's lock file.
-      const kept = (url) =>
-        listed.has(url) || (/\/snapshot-[^/]*\.bin$/.test(url) && listed.has(new URL("pyodide-lock.json", url).href));
+      // The calculators' memory snapshot (assets/calc/snapshot.js) lives beside its wheel.
+      const folder = (url) => url.slice(0, url.lastIndexOf("/") + 1);
+      const wheelFolders = new Set([...listed].filter((url) => url.endsWith(".whl")).map(folder));
+      const kept = (url) => listed.has(url) || (/\/snapshot-[^/]*\.bin$/.test(url) && wheelFolders.has(folder(url)));
       for (const request of await runtime.keys()) {
         if (!kept(request.url)) await runtime.delete(request);
       }

@@ -47,20 +47,27 @@ const retry = () => {
 };
 
 const runtime = pageRuntime(); // started by start.js while the page loaded, unless saving data
+const buildSearchSoon = () => whenIdle(letSearchBuild, { timeout: 3000 });
 const followRuntime = (state, reason) => {
   for (const form of forms) setStatus(form, state, reason, retry);
-  // The search index once the first answer is out of the way (when the page is next idle).
-  if (state === "ready" || state === "failed") whenIdle(letSearchBuild, { timeout: 3000 });
+  if (state === "failed") buildSearchSoon();
   // Whatever the forms hold by now (typed while the runtime downloaded) is calculated at once.
   // (A calculation already waiting for the runtime is answered as soon as it is ready.)
   if (state !== "ready") return;
   for (const form of forms) {
     if ((form._touched?.size || form.dataset.sources) && !form._waiting) calculate(form, { quiet: true });
   }
+  // The search index once the first answer is out of the way (when the page is next idle): its
+  // worker would otherwise take a core from the first calculation and from putting it on the page.
+  const asked = forms.filter((form) => form._waiting).map((form) => form._answered);
+  if (asked.length) Promise.race(asked).then(buildSearchSoon);
+  else buildSearchSoon();
 };
 
 async function calculate(form, { quiet = false, save = true, commit = false } = {}) {
   const request = (form._request = (form._request || 0) + 1);
+  let answered;
+  form._answered = new Promise((resolve) => (answered = resolve)); // this request's answer is shown (or not)
   const fields = collect(form);
   if (save) saveProgress(form, fields);
   const sent = withSources(form, fields); // the pack: the other calculators' kept inputs too
@@ -73,6 +80,7 @@ async function calculate(form, { quiet = false, save = true, commit = false } = 
     return;
   } finally {
     if (request === form._request) form._waiting = false;
+    setTimeout(answered, 0); // after what follows has put the answer on the page
   }
   if (request !== form._request) return; // a newer request is on its way
   form.dataset.pythonMs = answer.ms; // the worker's share of this answer, for the benchmark

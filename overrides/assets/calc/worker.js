@@ -1,6 +1,6 @@
 // The calculators' Web Worker: runs Pyodide and our `calculators` package, off the main thread.
 // Protocol (JSON in and out, requests matched by id):
-//   page -> worker  {type: "boot", pyodide, lock, package, stdlib, stdlibFull, site, calculators,
+//   page -> worker  {type: "boot", pyodide, lockInfo, stdlib, stdlibFull, site, calculators,
 //                    wheel, wheelIntegrity, snapshotHint}
 //   worker -> page  {type: "stage", stage: "starting"} | {type: "ready", timings, snapshot}
 //                   | {type: "snapshot-kept", key} | {type: "boot-error", reason, detail}
@@ -14,12 +14,16 @@
 // trip in front of every download); without it the runtime just starts the long way.
 const snapshots = import("./snapshot.js").catch(() => null);
 
+// How a snapshot is made, in its name: one made another way (the wheel installed into site-packages,
+// before "zip") is never looked up, and the next one kept deletes it.
+const SNAPSHOT_FORM = "zip";
+
 /** Where this build's snapshot lives (see snapshot.js), or null when there is no place for one. */
-function snapshotPlace({ site, lock, stdlib }) {
-  if (!site || !lock || !stdlib || typeof caches === "undefined") return null;
-  const lockURL = new URL(lock, self.location.href);
-  const name = `snapshot-${stdlib.split("/").pop().replace(/\.zip$/, "")}.bin`;
-  return { cache: `offline:${site}:runtime`, key: new URL(name, lockURL).href };
+function snapshotPlace({ site, wheel, stdlib }) {
+  if (!site || !wheel || !stdlib || typeof caches === "undefined") return null;
+  const wheelURL = new URL(wheel, self.location.href); // in a folder named after the wheel's hash
+  const name = `snapshot-${stdlib.split("/").pop().replace(/\.zip$/, "")}-${SNAPSHOT_FORM}.bin`;
+  return { cache: `offline:${site}:runtime`, key: new URL(name, wheelURL).href };
 }
 
 /**
@@ -155,9 +159,18 @@ function fetchSync(url) {
   return new Uint8Array(request.response);
 }
 
-// Run once in a fresh runtime (and kept in its snapshot): the entry point the page calls, and the
-// page's calculators imported ahead of the first calculation.
-const PREPARE = `
+// Our wheel is imported from where it lies, as a zip on sys.path (zipimport: it holds compiled
+// modules only, no data files, nothing to install), rather than installed by Pyodide's package
+// loader, which unpacks it file by file with Python's zipfile, shutil and importlib.metadata: 50-100
+// ms of the first boot, and again after every snapshot restore. Its sha256 is checked by the
+// download itself (the fetch's integrity, the same sha256 as in the lock file).
+const WHEEL_DIR = "/lib/wheels/";
+
+// Run once in a fresh runtime (and kept in its snapshot): the wheel on sys.path, the entry point
+// the page calls, and the page's calculators imported ahead of the first calculation.
+const PREPARE = (wheelPath) => `
+import sys
+sys.path.insert(0, ${JSON.stringify(wheelPath)})
 import json
 import calculators
 from calculators.registry import CALCULATORS
@@ -171,7 +184,7 @@ def _run_json(calculator, fields, lang, parts=""):
 `;
 
 async function boot(config) {
-  const { pyodide: indexURL, lock: lockFileURL, package: packageName, stdlib, stdlibFull } = config;
+  const { pyodide: indexURL, lockInfo, stdlib, stdlibFull } = config;
   if (typeof WebAssembly !== "object") {
     throw Object.assign(new Error("WebAssembly is not available"), { reason: "wasm" });
   }
@@ -188,16 +201,15 @@ async function boot(config) {
   import(`${indexURL}pyodide.asm.mjs`).catch(() => {}); // the module Pyodide imports next
   const wasm = `${indexURL}pyodide.asm.wasm`;
   if (typeof WebAssembly.compileStreaming === "function") compileEarly(wasm);
-  fetchEarly([
-    ...(compiled ? [] : [{ url: wasm }]),
-    { url: stdlib || `${indexURL}python_stdlib.zip` },
-    { url: lockFileURL },
-  ]);
-  // The wheel is needed only once Python has started: downloaded after the wasm (Pyodide asks for
-  // it at once), so that on a slow link it does not take bandwidth from the wasm, which everything
-  // else waits for.
-  const wheel = config.wheel ? [{ url: config.wheel, integrity: config.wheelIntegrity }] : [];
-  fetchEarly(wheel, compiled ? compiled.module.catch(() => {}) : undefined);
+  fetchEarly([...(compiled ? [] : [{ url: wasm }]), { url: stdlib || `${indexURL}python_stdlib.zip` }]);
+  // The wheel is needed only once Python has started: downloaded after the wasm, so that on a slow
+  // link it does not take bandwidth from the wasm, which everything else waits for.
+  const wheelURL = urlOf(config.wheel);
+  fetchEarly([{ url: wheelURL, integrity: config.wheelIntegrity }], compiled ? compiled.module.catch(() => {}) : undefined);
+  const wheel = self
+    .fetch(wheelURL, { integrity: config.wheelIntegrity })
+    .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error(`${response.status} ${wheelURL}`))));
+  wheel.catch(() => {}); // awaited below; a failed download is reported as it happens
   try {
     ({ loadPyodide } = await loader);
   } catch (error) {
@@ -209,12 +221,11 @@ async function boot(config) {
   const loadErrors = []; // Pyodide reports a failed or tampered download on stderr instead of throwing
   const options = {
     indexURL,
-    lockFileURL,
-    packageBaseUrl: new URL(".", new URL(lockFileURL, self.location.href)).href,
+    // Pyodide's lock file lists the packages it could install; the calculators need none of them
+    // (our wheel goes on sys.path, below): only the header it checks, no 120 KB download.
+    lockFileContents: JSON.stringify({ info: lockInfo, packages: {} }),
     // The compiled, trimmed standard library (content-hashed URL); Pyodide's own zip otherwise.
     ...(stdlib ? { stdLibURL: stdlib } : {}),
-    // Our wheel, by name through the lock file (sha256 checked), downloaded while Python starts.
-    packages: [packageName],
     stdout: () => {},
     stderr: (line) => {
       loadErrors.push(line);
@@ -239,11 +250,19 @@ async function boot(config) {
   if (!pyodide) pyodide = await loadPyodide({ ...options, ...(place ? { _makeSnapshot: true } : {}) });
   stage("python_started");
   postMessage({ type: "stage", stage: "starting" });
-  if (!pyodide.loadedPackages[packageName]) {
-    throw Object.assign(new Error(loadErrors.join(" ") || `${packageName} not loaded`), { reason: "missing" });
+  // The same path in a fresh runtime and a restored one: a snapshot holds sys.path and the zip's
+  // directory, not the file (Pyodide's file system is not in it), so the file is written each time.
+  const wheelPath = WHEEL_DIR + wheelURL.split("/").pop();
+  let wheelBytes;
+  try {
+    wheelBytes = new Uint8Array(await wheel);
+  } catch (error) {
+    throw Object.assign(new Error(loadErrors.join(" ") || String(error && error.message)), { reason: "missing" });
   }
+  pyodide.FS.mkdirTree(WHEEL_DIR);
+  pyodide.FS.writeFile(wheelPath, wheelBytes);
   stage("package_loaded");
-  if (snapshot !== "restored") pyodide.runPython(PREPARE);
+  if (snapshot !== "restored") pyodide.runPython(PREPARE(wheelPath));
   const names = (config.calculators || []).filter((name) => /^[a-z0-9-]+$/.test(name));
   if (names.length) pyodide.runPython(`for _name in ${JSON.stringify(names)}: CALCULATORS[_name]`);
   stage("calculators_imported");
