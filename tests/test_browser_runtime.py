@@ -150,7 +150,7 @@ def test_no_answer_in_time_is_reported(browser, base_url: str) -> None:
 
     def short_bound(route) -> None:
         html = route.fetch().text()
-        patched = html.replace("&#34;package&#34;:", "&#34;bootTimeoutMs&#34;: 3000, &#34;package&#34;:", 1)
+        patched = html.replace("&#34;pyodide&#34;:", "&#34;bootTimeoutMs&#34;: 3000, &#34;pyodide&#34;:", 1)
         assert patched != html
         route.fulfill(status=200, content_type="text/html", body=patched)
 
