@@ -38,7 +38,7 @@ message handler), so the driver's polling and round trips are never in a figure.
     second), then the true-cost page as in (b), the service worker active. Nothing of the first
     visit's background work (offline copy, search index, snapshot) runs during (g).
 (h) the same with the network off.
-(a4g), (b4g) (a) and (b) on an emulated 4G network: 9 Mbit/s down, 170 ms round trips, served
+(a4g), (b4g), (g4g) (a), (b) and (g) on an emulated 4G network: 9 Mbit/s down, 170 ms round trips, served
     by the bench's server (every connection pays a round trip to open and one per request; all
     responses share the 9 Mbit/s), because Chromium's per-page network emulation does not reach
     the module worker that downloads the runtime (measured: the runtime then arrived at full speed).
@@ -519,6 +519,7 @@ def measure(
                 runs.add("ff_g", firefox("return", base))
             runs.add("a4g", with_fresh(lambda context: control_boot(context, slow_base)))  # type: ignore[arg-type]
             runs.add("b4g", with_fresh(lambda context: first_result(context, slow_base).result))  # type: ignore[arg-type]
+            runs.add("g4g", with_fresh(lambda c: return_visit(c, slow_base, offline=False)))  # type: ignore[arg-type]
 
         def recalc(context: BrowserContext) -> tuple[tuple[list[float], list[float]], ...]:
             page = first_result(context, base).page
@@ -669,6 +670,9 @@ def report(results: dict[str, object], load: tuple[tuple[float, ...], tuple[floa
         time_row("(a4g) control on emulated 4G (9 Mbit/s, 170 ms RTT)", "a4g"),
         time_row("(b4g) calculator page on emulated 4G, empty cache", "b4g"),
         ratio_row("    b4g/a4g", "b4g", "a4g", "<= 0.7"),
+        time_row("(g4g) return visit on emulated 4G, service worker", "g4g"),
+        *breakdown(visits["g4g"]),
+        ratio_row("    g4g/a4g", "g4g", "a4g", "(lower is better)"),
         (
             "(d) recalculation, true cost: median / p95",
             f"{median(true_cost):.1f} / {p95(true_cost):.1f} ms",

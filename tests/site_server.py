@@ -89,10 +89,26 @@ class QuietServer(ThreadingHTTPServer):
         super().handle_error(request, client_address)
 
 
+class RecordingHandler(PrefixHandler):
+    """A handler that notes the path of every request it is asked (in ``asked``, a class list)."""
+
+    asked: list[str] = []
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        self.asked.append(self.path)
+        return super().send_head()
+
+
 @contextlib.contextmanager
-def serve(site: Path, prefix: str = "/negotiate-guide/", port: int = 0) -> Iterator[str]:
-    """Serve ``site`` under ``prefix``; yield the base URL (ending in the prefix)."""
-    handler = type("Handler", (PrefixHandler,), {"prefix": prefix})
+def serve(
+    site: Path, prefix: str = "/negotiate-guide/", port: int = 0, asked: list[str] | None = None
+) -> Iterator[str]:
+    """Serve ``site`` under ``prefix``; yield the base URL (ending in the prefix). With ``asked``,
+    the path of every request the server answers is appended to it."""
+    if asked is None:
+        handler = type("Handler", (PrefixHandler,), {"prefix": prefix})
+    else:
+        handler = type("Handler", (RecordingHandler,), {"prefix": prefix, "asked": asked})
     server = QuietServer(("127.0.0.1", port), functools.partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

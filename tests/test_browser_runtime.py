@@ -119,6 +119,8 @@ def test_print_shows_the_whole_plan_and_no_navigation(page_and_watch, base_url: 
 
 
 def test_a_worker_that_crashes_while_booting_is_reported_with_a_retry(browser, base_url: str) -> None:
+    """A crash is said, and the retry recovers: the service worker, which keeps the worker script
+    like the runtime, did not keep the broken answer (its bytes are not the build's sha256)."""
     from tests.conftest import watch
 
     context = browser.new_context()

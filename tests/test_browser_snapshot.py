@@ -8,12 +8,15 @@ button removes it.
 
 from __future__ import annotations
 
+import re
 import time
+from pathlib import Path
 
 import pytest
 
 from tests.browser_helpers import READY_TIMEOUT, submit_one_debt_plan, wait_for_result
 from tests.conftest import PREFIX, watch
+from tests.site_server import serve
 
 RUNTIME_CACHE = f"offline:{PREFIX}:runtime"
 MARKER = "Qz7SnapshotMarkerVw3"  # typed by the reader: must never be kept in the snapshot
@@ -110,6 +113,46 @@ def test_the_next_calculator_page_restores_the_snapshot_and_answers(context, bas
     assert report["snapshot"] == "restored"
     assert seen.errors == []
     assert seen.foreign(base_url) == []
+
+
+def test_a_return_visit_asks_the_server_for_no_part_of_the_runtime(browser, site: Path) -> None:
+    """Once the offline copy holds the runtime, the next calculator page starts its worker, its
+    snapshot module, Pyodide and the wheel from it, without a request to the server (the worker's
+    ?v= is a hash of its code, so it is kept like the runtime); the page's own modules are asked for
+    all at once, preloaded from the page's head."""
+    asked: list[str] = []
+    with serve(site, PREFIX, asked=asked) as url:
+        context = browser.new_context()
+        try:
+            page = context.new_page()
+            seen = watch(page)
+            page.goto(f"{url}en/guide/2-repayment-capacity/")
+            page.focus("#calc-plan-debts-0-amount")
+            assert boot_report(page)["snapshot"] == "made"
+            page.wait_for_selector('html[data-offline="all"]', state="attached", timeout=READY_TIMEOUT)
+            wait_for_snapshot_hint(page, kept_snapshot(page)["url"])
+            page.close()
+            asked.clear()
+            page = context.new_page()
+            seen = watch(page)
+            true_cost_answers(page, url)
+            assert boot_report(page)["snapshot"] == "restored"
+            runtime = [
+                path
+                for path in asked
+                if re.search(r"/(pyodide|py)/|/assets/calc/(worker|snapshot)\.js", path)
+            ]
+            assert runtime == [], runtime
+            assert seen.errors == []
+            html = page.content()
+            preloaded = set(re.findall(r'<link rel="modulepreload" href="([^"]+)"', html))
+            assert {
+                "../../../assets/calc/fields.js",
+                "../../../assets/calc/rows.js",
+                "../../../assets/idle.js",
+            } <= preloaded
+        finally:
+            context.close()
 
 
 def test_what_the_reader_types_is_never_in_the_snapshot(context, base_url: str) -> None:

@@ -262,3 +262,26 @@ def test_an_unknown_calculator_marker_fails_the_build(tmp_path: Path) -> None:
     )
     assert done.returncode != 0
     assert "unknown calculator 'no-such-calculator'" in done.stdout + done.stderr
+
+
+def test_the_worker_scripts_are_kept_only_with_their_own_bytes(site: Path) -> None:
+    """sw.js lists the worker and its module as runtime (cache first, under a hash of their code)
+    with the sha256 their bytes must have to be kept."""
+    import hashlib
+
+    text = (site / "sw.js").read_text(encoding="utf-8")
+    manifest = json.loads(
+        text[text.index("const MANIFEST = ") + len("const MANIFEST = ") : text.index(";\n\nconst SCOPE")]
+    )
+    workers = sorted(url for url in manifest["runtime"] if url.startswith("assets/calc/"))
+    assert [url.split("?")[0] for url in workers] == ["assets/calc/snapshot.js", "assets/calc/worker.js"]
+    assert len({url.split("?v=")[1] for url in workers}) == 1
+    for url in workers:
+        assert (
+            manifest["verified"][url] == hashlib.sha256((site / url.split("?")[0]).read_bytes()).hexdigest()
+        )
+    assert not [
+        url
+        for url in manifest["assets"]
+        if url.startswith(("assets/calc/worker.js", "assets/calc/snapshot.js"))
+    ]

@@ -3,7 +3,7 @@
 // around it (no theme, none of the page's own requests). (b) minus this is what the page adds.
 // The page says "ready" when the correct answer is back, and notes the time (data-ready-at).
 const runtime = JSON.parse(document.querySelector('meta[name="calc-runtime"]').content);
-const script = new URL(`../assets/calc/worker.js?v=${encodeURIComponent(runtime.version)}`, import.meta.url);
+const script = new URL(`../assets/calc/worker.js?v=${encodeURIComponent(runtime.worker)}`, import.meta.url);
 const worker = new Worker(script, { type: "module" });
 const fields = { amount: "10000", kind: "fee", fee: "8.8", periods: "12" };
 worker.onmessage = ({ data }) => {

@@ -87,11 +87,11 @@ def search_assets(site: Path) -> set[str]:
 
 
 def calculator_assets(site: Path) -> set[str]:
-    """The page script's modules, as its imports ask for them (plain URLs; the worker: ``worker_url``)."""
+    """The page script's modules, as its imports ask for them (plain URLs; the worker's are runtime)."""
     return {
         p.relative_to(site).as_posix()
         for p in (site / "assets" / "calc").glob("*.js")
-        if p.name != "worker.js"
+        if p.name not in ("worker.js", "snapshot.js")  # the runtime's (runtime_urls)
     }
 
 
@@ -119,15 +119,23 @@ def runtime_urls(config, base: str) -> list[str]:  # noqa: ANN001 - the mkdocs c
     wheel_dir = Path(config["site_dir"]) / lock[len(base) :].rsplit("/", 1)[0]
     files = [f"{pyodide}{name}" for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")]
     files += [runtime.get("stdlib") or f"{pyodide}python_stdlib.zip"]  # not the lock file: unused
+    # The worker and its module: their ?v= is a hash of their code (pyodide_runtime.worker_version).
+    files += [f"{base}assets/calc/{name}?v={runtime['worker']}" for name in ("worker.js", "snapshot.js")]
     files += [
         f"{base}{wheel.relative_to(config['site_dir']).as_posix()}" for wheel in wheel_dir.glob("*.whl")
     ]
     return [url[len(base) :] for url in files]
 
 
-def worker_url(config) -> str:  # noqa: ANN001 - the mkdocs config
-    """The worker script as the page starts it (its ``?v=`` is not a hash of its code: an asset)."""
-    return f"assets/calc/worker.js?v={config['extra']['calc_runtime']['version']}"
+def verified_files(site: Path, runtime: list[str]) -> dict[str, str]:
+    """The sha256 of the runtime's scripts whose ``?v=`` names their code (the worker and its
+    module): the service worker keeps a copy only if its bytes are these, so that a broken answer
+    (a proxy's page, a cut download) is never kept and served again in place of the worker."""
+    return {
+        url: hashlib.sha256((site / url.split("?")[0]).read_bytes()).hexdigest()
+        for url in runtime
+        if url.startswith("assets/calc/")
+    }
 
 
 def build_hash(site: Path) -> str:
@@ -145,7 +153,6 @@ def manifest(config) -> dict:  # noqa: ANN001 - the mkdocs config
     pages = page_urls(site)
     assets = referenced_assets(site, pages, base) | search_assets(site) | calculator_assets(site)
     assets |= module_and_app_assets(site)
-    assets.add(worker_url(config))
     runtime = runtime_urls(config, base)
     assets -= set(runtime)
     return {
@@ -153,6 +160,7 @@ def manifest(config) -> dict:  # noqa: ANN001 - the mkdocs config
         "pages": pages,
         "assets": sorted(a for a in assets if a not in NOT_CACHED),
         "runtime": runtime,
+        "verified": verified_files(site, runtime),
         "fullStdlib": config["extra"]["calc_runtime"].get("stdlibFull", "")[len(base) :],
     }
 

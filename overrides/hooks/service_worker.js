@@ -1,7 +1,7 @@
 // The site's service worker (written to the site root as sw.js by overrides/hooks/offline_copy.py,
 // which puts this build's file lists in place of the placeholder below).
 //
-// - The calculators' runtime (Pyodide, the compiled standard library, the wheel)
+// - The calculators' runtime (Pyodide, the compiled standard library, the wheel, the worker)
 //   lives under versioned URLs: cache first, kept across builds while the URLs stay the same.
 // - Pages, CSS, JS and the search index: network first, checked with the server (a reader online
 //   always gets the newest build, page and scripts together), the cache when offline. They are cached
@@ -24,6 +24,8 @@ const RUNTIME_CACHE = `${PREFIX}runtime`;
 const absolute = (relative) => new URL(relative, SCOPE).href;
 const RUNTIME = new Set(MANIFEST.runtime.map(absolute));
 const RUNTIME_PATHS = [`${SCOPE.pathname}pyodide/`, `${SCOPE.pathname}py/`];
+// The worker's scripts, by URL: the sha256 their bytes must have to be kept (see matchesBuild).
+const VERIFIED = new Map(Object.entries(MANIFEST.verified || {}).map(([relative, sha]) => [absolute(relative), sha]));
 const FILL_CONCURRENCY = 3;
 let stopped = false; // the reader deleted the offline copy: cache nothing more
 
@@ -83,12 +85,26 @@ async function lookUp(cache, request, options) {
   }
 }
 
+/** False for a response to a verified URL whose bytes are not this build's (never kept). */
+async function matchesBuild(url, response) {
+  const expected = VERIFIED.get(url);
+  if (!expected) return true;
+  try {
+    const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", await response.clone().arrayBuffer()));
+    return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("") === expected;
+  } catch {
+    return false;
+  }
+}
+
 async function cacheFirst(request) {
   const cache = await openCache(RUNTIME_CACHE);
   const cached = await lookUp(cache, request, { ignoreVary: true });
   if (cached) return cached;
   const response = await fetch(request);
-  if (response.ok && response.type === "basic") await keep(cache, request, response.clone());
+  if (response.ok && response.type === "basic" && (await matchesBuild(request.url, response))) {
+    await keep(cache, request, response.clone());
+  }
   return response;
 }
 
@@ -142,7 +158,7 @@ async function fill(cacheName, relatives) {
       } catch (error) {
         continue; // offline or gone: the next fill tries again
       }
-      if (!response.ok) continue;
+      if (!response.ok || !(await matchesBuild(url, response))) continue;
       if (await keep(cache, url, response)) cached += 1;
       else full = !stopped;
     }

@@ -35,7 +35,9 @@ export class Runtime {
       timer = setTimeout(() => fail("timeout"), this.config.bootTimeoutMs || BOOT_TIMEOUT_MS);
       performance.mark("calc:worker-start"); // for the benchmark: the boot runs from here to calc:ready
       this.onStatus("downloading");
-      const version = this.config.version ? `?v=${encodeURIComponent(this.config.version)}` : "";
+      // Its ?v= is a hash of the worker's code (and of the module it imports): kept like the
+      // runtime, so a return visit starts it without asking the server first.
+      const version = this.config.worker ? `?v=${encodeURIComponent(this.config.worker)}` : "";
       const script = new URL(`worker.js${version}`, import.meta.url);
       try {
         this.worker = new Worker(script, { type: "module" });

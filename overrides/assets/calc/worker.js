@@ -12,7 +12,8 @@
 
 // Loaded alongside Pyodide rather than before the worker runs (a static import would add a round
 // trip in front of every download); without it the runtime just starts the long way.
-const snapshots = import("./snapshot.js").catch(() => null);
+// Asked for with this worker's own ?v= (a hash of both files' code), so that it is kept with it.
+const snapshots = import(`./snapshot.js${self.location.search}`).catch(() => null);
 
 // How a snapshot is made, in its name: one made another way (the wheel installed into site-packages,
 // before "zip") is never looked up, and the next one kept deletes it.
