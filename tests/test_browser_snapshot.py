@@ -118,8 +118,7 @@ def test_the_next_calculator_page_restores_the_snapshot_and_answers(context, bas
 def test_a_return_visit_asks_the_server_for_no_part_of_the_runtime(browser, site: Path) -> None:
     """Once the offline copy holds the runtime, the next calculator page starts its worker, its
     snapshot module, Pyodide and the wheel from it, without a request to the server (the worker's
-    ?v= is a hash of its code, so it is kept like the runtime); the page's own modules are asked for
-    all at once, preloaded from the page's head."""
+    ?v= is a hash of its code, so it is kept like the runtime)."""
     asked: list[str] = []
     with serve(site, PREFIX, asked=asked) as url:
         context = browser.new_context()
@@ -144,13 +143,6 @@ def test_a_return_visit_asks_the_server_for_no_part_of_the_runtime(browser, site
             ]
             assert runtime == [], runtime
             assert seen.errors == []
-            html = page.content()
-            preloaded = set(re.findall(r'<link rel="modulepreload" href="([^"]+)"', html))
-            assert {
-                "../../../assets/calc/fields.js",
-                "../../../assets/calc/rows.js",
-                "../../../assets/idle.js",
-            } <= preloaded
         finally:
             context.close()
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import re
 import shutil
 import subprocess
 import sys
@@ -136,25 +135,8 @@ def build_wheel_and_lock(out: Path) -> Path:
     return wheel
 
 
-IMPORT = re.compile(r"""^import\b[^"']*?from\s+["'](\.{1,2}/[^"']+)["']""", re.MULTILINE | re.DOTALL)
 ASSETS = ROOT / "overrides" / "assets"
 WORKER_FILES = ("worker.js", "snapshot.js")  # the worker and the one module it imports
-
-
-def module_graph(entry: Path) -> list[str]:
-    """Every module ``entry`` imports, directly or not, as site paths (``assets/calc/fields.js``):
-    the page preloads them all at once (one round trip, where the imports alone cost one per level)."""
-    found: list[str] = []
-    queue = [entry]
-    while queue:
-        module = queue.pop(0)
-        for specifier in IMPORT.findall(module.read_text(encoding="utf-8")):
-            target = (module.parent / specifier).resolve()
-            path = target.relative_to(ASSETS.parent).as_posix()
-            if path not in found:
-                found.append(path)
-                queue.append(target)
-    return found
 
 
 def worker_version() -> str:
@@ -191,7 +173,6 @@ def on_config(config):
         "worker": worker_version(),  # ?v= of worker.js and snapshot.js: a hash of their code
         "wheelIntegrity": "sha256-" + base64.b64encode(hashlib.sha256(wheel.read_bytes()).digest()).decode(),
     }
-    config["extra"]["calc_modules"] = module_graph(ASSETS / "calc" / "calc.js")
     return config
 
 
