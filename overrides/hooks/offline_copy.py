@@ -86,12 +86,17 @@ def search_assets(site: Path) -> set[str]:
     return found
 
 
+# The worker and the one module it imports: runtime, under a hash of their code (their ?v=, from
+# pyodide_runtime.worker_version, which hashes the same two files).
+WORKER_SCRIPTS = ("worker.js", "snapshot.js")
+
+
 def calculator_assets(site: Path) -> set[str]:
     """The page script's modules, as its imports ask for them (plain URLs; the worker's are runtime)."""
     return {
         p.relative_to(site).as_posix()
         for p in (site / "assets" / "calc").glob("*.js")
-        if p.name not in ("worker.js", "snapshot.js")  # the runtime's (runtime_urls)
+        if p.name not in WORKER_SCRIPTS  # the runtime's (runtime_urls)
     }
 
 
@@ -119,8 +124,7 @@ def runtime_urls(config, base: str) -> list[str]:  # noqa: ANN001 - the mkdocs c
     wheel_dir = Path(config["site_dir"]) / lock[len(base) :].rsplit("/", 1)[0]
     files = [f"{pyodide}{name}" for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")]
     files += [runtime.get("stdlib") or f"{pyodide}python_stdlib.zip"]  # not the lock file: unused
-    # The worker and its module: their ?v= is a hash of their code (pyodide_runtime.worker_version).
-    files += [f"{base}assets/calc/{name}?v={runtime['worker']}" for name in ("worker.js", "snapshot.js")]
+    files += [f"{base}assets/calc/{name}?v={runtime['worker']}" for name in WORKER_SCRIPTS]
     files += [
         f"{base}{wheel.relative_to(config['site_dir']).as_posix()}" for wheel in wheel_dir.glob("*.whl")
     ]

@@ -168,7 +168,7 @@ def on_config(config):
         "lockInfo": lock_info(wheel.parent / "pyodide-lock.json"),
         "version": digest,
         "site": base,  # the site root: the offline copy's caches are named after it
-        # The worker fetches the wheel as soon as it starts, with the integrity Pyodide asks for.
+        # The worker fetches the wheel once the wasm is in, with this sha256 as its integrity.
         "wheel": f"{base}py/{digest}/{wheel.name}",
         "worker": worker_version(),  # ?v= of worker.js and snapshot.js: a hash of their code
         "wheelIntegrity": "sha256-" + base64.b64encode(hashlib.sha256(wheel.read_bytes()).digest()).decode(),

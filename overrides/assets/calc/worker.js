@@ -95,26 +95,26 @@ async function fetchReported(url, request) {
   return response;
 }
 
-// The runtime's files, requested all at once when the boot starts rather than one after another
-// as Pyodide's loader comes to each (on a 4G link each step costs round trips). Pyodide's own
-// request for one of them is answered with the response already under way, provided it asks
-// with the same integrity (the wheel's sha256, from the lock file); otherwise it fetches itself.
-const early = new Map(); // absolute URL -> {integrity, response: Promise<Response>}
+// The runtime's files Pyodide asks for (the standard library; the wasm where it can't be compiled
+// as it arrives), requested all at once when the boot starts rather than one after another as
+// Pyodide's loader comes to each (on a 4G link each step costs round trips). Pyodide's own request
+// is answered with the response already under way; one with an integrity fetches itself.
+const early = new Map(); // absolute URL -> Promise<Response>
 
-function fetchEarly(files, after = Promise.resolve()) {
-  for (const { url, integrity = "" } of files) {
+function fetchEarly(urls) {
+  for (const url of urls) {
     const absolute = urlOf(url);
-    const response = after.then(() => fetchDirect(absolute, integrity ? { integrity } : {}));
+    const response = fetchDirect(absolute);
     response.catch(() => {}); // reported when Pyodide asks for it
-    early.set(absolute, { integrity, response });
+    early.set(absolute, response);
   }
 }
 
 function takeEarly(url, init) {
   const found = early.get(url);
-  if (!found || found.integrity !== ((init && init.integrity) || "")) return null;
+  if (!found || (init && init.integrity)) return null;
   early.delete(url);
-  return found.response;
+  return found;
 }
 
 // pyodide.asm.wasm is compiled as it arrives, from the boot's start: Pyodide itself compiles it
@@ -202,13 +202,14 @@ async function boot(config) {
   import(`${indexURL}pyodide.asm.mjs`).catch(() => {}); // the module Pyodide imports next
   const wasm = `${indexURL}pyodide.asm.wasm`;
   if (typeof WebAssembly.compileStreaming === "function") compileEarly(wasm);
-  fetchEarly([...(compiled ? [] : [{ url: wasm }]), { url: stdlib || `${indexURL}python_stdlib.zip` }]);
+  fetchEarly([...(compiled ? [] : [wasm]), stdlib || `${indexURL}python_stdlib.zip`]);
   // The wheel is needed only once Python has started: downloaded after the wasm, so that on a slow
-  // link it does not take bandwidth from the wasm, which everything else waits for.
+  // link it does not take bandwidth from the wasm, which everything else waits for. Through
+  // self.fetch, so that a failed download is reported as such (fetchReported).
   const wheelURL = urlOf(config.wheel);
-  fetchEarly([{ url: wheelURL, integrity: config.wheelIntegrity }], compiled ? compiled.module.catch(() => {}) : undefined);
-  const wheel = self
-    .fetch(wheelURL, { integrity: config.wheelIntegrity })
+  const afterWasm = compiled ? compiled.module.catch(() => {}) : Promise.resolve();
+  const wheel = afterWasm
+    .then(() => self.fetch(wheelURL, { integrity: config.wheelIntegrity }))
     .then((response) => (response.ok ? response.arrayBuffer() : Promise.reject(new Error(`${response.status} ${wheelURL}`))));
   wheel.catch(() => {}); // awaited below; a failed download is reported as it happens
   try {
