@@ -5,6 +5,7 @@ copy whole; Save-Data fetches nothing ahead; the About page's button deletes eve
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import re
 import shutil
@@ -150,10 +151,15 @@ def _rebuild_service_worker(live: Path, runtime: dict) -> None:
     spec = importlib.util.spec_from_file_location("_offline_copy", ROOT / "overrides/hooks/offline_copy.py")
     hook = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(hook)
+    versions_spec = importlib.util.spec_from_file_location(
+        "_asset_versions", ROOT / "overrides/hooks/asset_versions.py"
+    )
+    versions = importlib.util.module_from_spec(versions_spec)
+    versions_spec.loader.exec_module(versions)
     config = {
         "site_dir": str(live),
         "site_url": f"http://127.0.0.1{PREFIX}",
-        "extra": {"calc_runtime": runtime},
+        "extra": {"calc_runtime": runtime, "asset_versions": versions.Versions().all()},
         "plugins": {},
     }
     hook.on_post_build(config)
@@ -196,6 +202,65 @@ def test_a_new_build_takes_over_and_the_old_copy_is_deleted(browser, site: Path,
         page.goto(f"{url}en/guide/introduction/")
         assert "(new build)" in page.inner_text("article h1")
         context.set_offline(False)
+        assert seen.errors == [] and seen.foreign(url) == []
+        context.close()
+
+
+STYLES_LOADED = (
+    "(name) => [...document.styleSheets].some((s) => (s.href || '').includes(name) && s.cssRules.length > 0)"
+)
+NAMES_ITS_CONTENT = re.compile(r"\?v=[0-9a-f]{12}$|\.[0-9a-f]{8}\.min\.(js|css)$")
+
+
+def test_a_return_visit_asks_the_server_for_the_page_and_not_for_its_scripts(browser, site: Path) -> None:
+    """Scripts and styles whose URL names their content come from the copy without a round trip
+    (on a phone network, one per level of the calculators' imports); the page itself is asked."""
+    asked: list[str] = []
+    with serve(site, PREFIX, asked=asked) as url:
+        context = browser.new_context()
+        page = context.new_page()
+        seen = watch(page)
+        page.goto(f"{url}en/guide/2-repayment-capacity/")
+        page.focus("#calc-plan-debts-0-amount")
+        wait_for_offline_state(page, "all")
+        assert [path for path in asked if NAMES_ITS_CONTENT.search(path)], "the first visit loads them"
+        asked.clear()
+        answer_offline(page, url, "en/guide/1-repayment-mechanism/", "true-cost")
+        assert f"{PREFIX}en/guide/1-repayment-mechanism/" in asked  # network first: the newest page
+        assert [path for path in asked if NAMES_ITS_CONTENT.search(path)] == []
+        assert not [path for path in asked if "/pyodide/" in path or "/py/" in path]
+        assert page.evaluate(STYLES_LOADED, "/assets/calc/calc.css?v=")  # the styles came from the copy
+        assert seen.errors == [] and seen.foreign(url) == []
+        context.close()
+
+
+def test_a_script_a_new_build_changed_reaches_the_page_before_the_new_service_worker(
+    browser, site: Path, tmp_path: Path
+) -> None:
+    """A page of a newer build names scripts the running service worker does not know: they come
+    from the server, so page and scripts still belong together."""
+    live = tmp_path / "site"
+    shutil.copytree(site, live)
+    with serve(live, PREFIX) as url:
+        context = browser.new_context()
+        page = context.new_page()
+        seen = watch(page)
+        page.goto(f"{url}en/guide/introduction/")
+        wait_for_offline_state(page, "pages")  # the copy holds this build's keyboard.js
+
+        script = live / "assets" / "keyboard.js"
+        old = hashlib.sha256(script.read_bytes()).hexdigest()[:12]
+        script.write_text(
+            script.read_text("utf-8") + '\ndocument.documentElement.dataset.newBuild = "yes";\n', "utf-8"
+        )
+        new = hashlib.sha256(script.read_bytes()).hexdigest()[:12]
+        page_html = live / "en" / "guide" / "introduction" / "index.html"
+        html = page_html.read_text("utf-8")
+        assert f"keyboard.js?v={old}" in html
+        page_html.write_text(html.replace(f"keyboard.js?v={old}", f"keyboard.js?v={new}"), "utf-8")
+
+        page.goto(f"{url}en/guide/introduction/")  # the same service worker: sw.js did not change
+        page.wait_for_selector('html[data-new-build="yes"]', state="attached", timeout=READY_TIMEOUT)
         assert seen.errors == [] and seen.foreign(url) == []
         context.close()
 

@@ -7,10 +7,13 @@ builds the other languages and rewrites the search index). It reads the finished
   included without touching this hook), as the URLs a reader opens (``guide/x/``, not ``index.html``);
 - ``assets``: what those pages load (stylesheets, scripts, icons, the page scripts' modules), each
   language's web app manifest with its icons (``web_manifest.py``), the search index of every language (``search/``, ``en/search/``...: see ``search_per_language.py``),
-  and the search worker with the language files it imports;
+  and the search worker with the language files it imports; the site's own scripts and styles
+  under the URLs that name their content (``asset_versions.py``), as the pages and modules ask;
 - ``runtime``: the calculators' runtime (Pyodide, the compiled standard library, the lock file and
   the wheel) under their versioned URLs (the worker script is an asset: its code may change under
   the same URL);
+- ``verified``: the sha256 of every file whose URL names its content (the worker's scripts, the
+  site's versioned scripts and styles, Material's hashed bundles): answered from the copy first;
 - ``build``: a hash of every file of the site, so a new build gets a new service worker, new cache
   names, and removes the old ones.
 
@@ -91,19 +94,25 @@ def search_assets(site: Path) -> set[str]:
 WORKER_SCRIPTS = ("worker.js", "snapshot.js")
 
 
-def calculator_assets(site: Path) -> set[str]:
-    """The page script's modules, as its imports ask for them (plain URLs; the worker's are runtime)."""
+def versioned(versions: dict[str, str], relative: str) -> str:
+    """A file's URL as the pages and modules ask for it: with ``?v=`` if it has a version
+    (``asset_versions.py``), else as it is."""
+    return f"{relative}?v={versions[relative]}" if relative in versions else relative
+
+
+def calculator_assets(site: Path, versions: dict[str, str]) -> set[str]:
+    """The page script's modules, as its imports ask for them (the worker's are runtime)."""
     return {
-        p.relative_to(site).as_posix()
+        versioned(versions, p.relative_to(site).as_posix())
         for p in (site / "assets" / "calc").glob("*.js")
         if p.name not in WORKER_SCRIPTS  # the runtime's (runtime_urls)
     }
 
 
-def module_and_app_assets(site: Path) -> set[str]:
+def module_and_app_assets(site: Path, versions: dict[str, str]) -> set[str]:
     """The modules the site's scripts import (``assets/idle.js``...), each language's web app
     manifest and the icons it names (installing the site works offline too)."""
-    found = {p.relative_to(site).as_posix() for p in (site / "assets").glob("*.js")}
+    found = {versioned(versions, p.relative_to(site).as_posix()) for p in (site / "assets").glob("*.js")}
     for manifest_file in site.glob("**/manifest.webmanifest"):
         relative = manifest_file.relative_to(site)
         if relative.parts[0] in ("pyodide", "py"):
@@ -131,14 +140,26 @@ def runtime_urls(config, base: str) -> list[str]:  # noqa: ANN001 - the mkdocs c
     return [url[len(base) :] for url in files]
 
 
-def verified_files(site: Path, runtime: list[str]) -> dict[str, str]:
-    """The sha256 of the runtime's scripts whose ``?v=`` names their code (the worker and its
-    module): the service worker keeps a copy only if its bytes are these, so that a broken answer
-    (a proxy's page, a cut download) is never kept and served again in place of the worker."""
+# Material's own bundles and stylesheets: a hash of their content in their names.
+MATERIAL_HASHED = re.compile(r"^assets/(javascripts|stylesheets)/[^/]+\.[0-9a-f]{8}\.min\.(js|css)$")
+
+
+def verified_files(
+    site: Path, runtime: list[str], assets: set[str], versions: dict[str, str]
+) -> dict[str, str]:
+    """The sha256 of every file whose URL names its content: the runtime's scripts (the worker
+    and its module, under a hash of their code), the site's versioned scripts and styles
+    (``asset_versions.py``) and Material's hashed bundles. The service worker answers these from
+    its copy without asking the server, and keeps a copy only if its bytes are these, so that a
+    broken answer (a proxy's page, a cut download) is never kept and served again."""
+    immutable = [url for url in runtime if url.startswith("assets/calc/")]
+    immutable += [
+        url
+        for url in assets
+        if ("?v=" in url and url == versioned(versions, url.split("?")[0])) or MATERIAL_HASHED.match(url)
+    ]
     return {
-        url: hashlib.sha256((site / url.split("?")[0]).read_bytes()).hexdigest()
-        for url in runtime
-        if url.startswith("assets/calc/")
+        url: hashlib.sha256((site / url.split("?")[0]).read_bytes()).hexdigest() for url in sorted(immutable)
     }
 
 
@@ -155,8 +176,9 @@ def manifest(config) -> dict:  # noqa: ANN001 - the mkdocs config
     site = Path(config["site_dir"])
     base = site_url_path(config)
     pages = page_urls(site)
-    assets = referenced_assets(site, pages, base) | search_assets(site) | calculator_assets(site)
-    assets |= module_and_app_assets(site)
+    versions = config["extra"].get("asset_versions", {})
+    assets = referenced_assets(site, pages, base) | search_assets(site) | calculator_assets(site, versions)
+    assets |= module_and_app_assets(site, versions)
     runtime = runtime_urls(config, base)
     assets -= set(runtime)
     return {
@@ -164,18 +186,9 @@ def manifest(config) -> dict:  # noqa: ANN001 - the mkdocs config
         "pages": pages,
         "assets": sorted(a for a in assets if a not in NOT_CACHED),
         "runtime": runtime,
-        "verified": verified_files(site, runtime),
+        "verified": verified_files(site, runtime, assets, versions),
         "fullStdlib": config["extra"]["calc_runtime"].get("stdlibFull", "")[len(base) :],
     }
-
-
-def on_config(config):  # noqa: ANN001, ANN201 - mkdocs hook
-    """The registration script's URL carries a hash of its code (a new script is never stale)."""
-    digest = hashlib.sha256()
-    for script in (HOOKS.parent / "assets" / "offline" / "offline.js", HOOKS.parent / "assets" / "idle.js"):
-        digest.update(script.read_bytes())  # offline.js and the module it imports
-    config["extra"]["offline_script_version"] = digest.hexdigest()[:12]
-    return config
 
 
 def _outer_build(config) -> bool:  # noqa: ANN001 - the mkdocs config

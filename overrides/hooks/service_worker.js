@@ -3,10 +3,13 @@
 //
 // - The calculators' runtime (Pyodide, the compiled standard library, the wheel, the worker)
 //   lives under versioned URLs: cache first, kept across builds while the URLs stay the same.
-// - Pages, CSS, JS and the search index: network first, checked with the server (a reader online
-//   always gets the newest build, page and scripts together), the cache when offline. They are cached
-//   as they are visited, and all of them in the background after a page asks ("fill", sent when
-//   the browser is idle and the reader has not asked to save data).
+// - Pages and the search index: network first, checked with the server (a reader online always
+//   gets the newest build), the cache when offline. Scripts and styles whose URL names their
+//   content (the site's own under ?v=, asset_versions.py; Material's hashed bundles): cache first,
+//   as the page that names them is always the server's newest, so page and scripts still belong
+//   together (and a return visit on a phone network does not wait a round trip per import).
+//   They are cached as they are visited, and all of them in the background after a page asks
+//   ("fill", sent when the browser is idle and the reader has not asked to save data).
 // - A new build is a new worker (the lists, hence this file, change): it takes over at once and
 //   deletes the previous build's caches and the runtime files no longer listed. Offline, pages
 //   and scripts come from this build's cache only, so they always belong together.
@@ -24,7 +27,8 @@ const RUNTIME_CACHE = `${PREFIX}runtime`;
 const absolute = (relative) => new URL(relative, SCOPE).href;
 const RUNTIME = new Set(MANIFEST.runtime.map(absolute));
 const RUNTIME_PATHS = [`${SCOPE.pathname}pyodide/`, `${SCOPE.pathname}py/`];
-// The worker's scripts, by URL: the sha256 their bytes must have to be kept (see matchesBuild).
+// Every URL that names its content (the worker's scripts, the site's versioned scripts and styles,
+// Material's hashed bundles): the sha256 its bytes must have to be kept (see matchesBuild).
 const VERIFIED = new Map(Object.entries(MANIFEST.verified || {}).map(([relative, sha]) => [absolute(relative), sha]));
 const FILL_CONCURRENCY = 3;
 let stopped = false; // the reader deleted the offline copy: cache nothing more
@@ -97,8 +101,8 @@ async function matchesBuild(url, response) {
   }
 }
 
-async function cacheFirst(request) {
-  const cache = await openCache(RUNTIME_CACHE);
+async function cacheFirst(request, cacheName = RUNTIME_CACHE) {
+  const cache = await openCache(cacheName);
   const cached = await lookUp(cache, request, { ignoreVary: true });
   if (cached) return cached;
   const response = await fetch(request);
@@ -134,7 +138,9 @@ self.addEventListener("fetch", (event) => {
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== SCOPE.origin || !url.pathname.startsWith(SCOPE.pathname)) return;
   if (url.pathname === `${SCOPE.pathname}sw.js`) return;
-  event.respondWith(isRuntime(url) ? cacheFirst(request) : networkFirst(request));
+  if (isRuntime(url)) event.respondWith(cacheFirst(request));
+  else if (VERIFIED.has(url.href)) event.respondWith(cacheFirst(request, PAGES_CACHE)); // names its content
+  else event.respondWith(networkFirst(request));
 });
 
 // Fetch every listed URL not yet in the cache, a few at a time; return how many are cached.
