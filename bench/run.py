@@ -312,7 +312,7 @@ class Visit:
     """One visit of the calculator page: when things happened, in ms since navigation."""
 
     result: float  # the first correct result is on the page
-    worker_start: float  # the page started the worker (start.js, while the page loads)
+    worker_start: float  # the page started the worker (runtime.js, while the page loads)
     ready: float  # Python and the calculators are loaded
     loaded: float  # the page's load event ended
     stages: dict[str, float]  # the worker's own clock, from its creation
@@ -575,7 +575,7 @@ def breakdown(visits: list[Visit]) -> list[tuple[str, str, str, str]]:
         return lambda visit: visit.worker_start + visit.stages.get(name, float("nan"))
 
     milestones: list[tuple[str, Callable[[Visit], float]]] = [
-        ("navigation until the worker starts (start.js)", lambda visit: visit.worker_start),
+        ("navigation until the worker starts (runtime.js)", lambda visit: visit.worker_start),
         ("worker script and Pyodide's loader loaded", stage("pyodide_module")),
         ("snapshot looked up (and read, if kept)", stage("snapshot_read")),
         ("wasm in: downloaded and compiled meanwhile, instantiated", stage("wasm_ready")),

@@ -92,7 +92,6 @@ def test_every_page_names_the_content_of_the_sites_scripts_and_styles(site: Path
     own = [url for url in references if not MATERIAL.match(url)]
     assert {url.split("?")[0] for url in own} >= {
         "assets/calc/calc.js",
-        "assets/calc/start.js",
         "assets/calc/runtime.js",
         "assets/offline/offline.js",
         "assets/keyboard.js",

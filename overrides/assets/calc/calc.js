@@ -46,7 +46,7 @@ const retry = () => {
   runtime.start().then(() => forms.forEach((each) => calculate(each, { quiet: true })));
 };
 
-const runtime = pageRuntime(); // started by start.js while the page loaded, unless saving data
+const runtime = pageRuntime(); // started by runtime.js itself while the page loaded, unless saving data
 const buildSearchSoon = () => whenIdle(letSearchBuild, { timeout: 3000 });
 const followRuntime = (state, reason) => {
   for (const form of forms) setStatus(form, state, reason, retry);
@@ -317,5 +317,5 @@ buildPartsWhenOpened((form, part) => withParts(form, [part]));
 if (forms.length && runtime) {
   forms.forEach(bind);
   runtime.listen(followRuntime);
-  startUnlessSavingData(runtime); // already started by start.js, unless that script was held back
+  startUnlessSavingData(runtime); // already started by runtime.js, unless saving data
 }

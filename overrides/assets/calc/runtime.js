@@ -137,8 +137,8 @@ function writeSnapshotHint(key) {
   }
 }
 
-// The page's one runtime, shared by start.js (which starts it while the page still loads) and
-// calc.js (which binds the forms): both import this module, so both get the same instance.
+// The page's one runtime: this module starts it (below) and calc.js, which binds the forms, imports
+// this module under the same URL, so both have the same instance.
 let pageRuntimeInstance = null;
 
 export function pageRuntime() {
@@ -161,3 +161,8 @@ export function startUnlessSavingData(runtime) {
   if (!runtime || (navigator.connection && navigator.connection.saveData)) return;
   runtime.start();
 }
+
+// Loaded async from the page's <head> (main.html), so the runtime boots while the page itself still
+// loads and the reader reads (one request: this module is the page's first script, nothing to
+// import first). With Save-Data on, nothing starts before the first focus of a calculator's field.
+if (typeof document !== "undefined") startUnlessSavingData(pageRuntime());
