@@ -234,6 +234,44 @@ def test_a_return_visit_asks_the_server_for_the_page_and_not_for_its_scripts(bro
         context.close()
 
 
+KEPT_URLS = "async () => { const urls = []; for (const name of await caches.keys()) { const cache = await caches.open(name); for (const request of await cache.keys()) urls.push(request.url); } return urls; }"
+
+
+def test_a_script_answered_with_other_bytes_than_the_builds_is_never_kept(browser, site: Path) -> None:
+    """Answered from the copy without asking the server, a damaged copy (a proxy's page, a cut
+    download) would stay: only the bytes the build lists for the URL are kept."""
+    asked: list[str] = []
+    with serve(site, PREFIX, asked=asked) as url:
+        context = browser.new_context()
+        damaged: list[str] = []
+
+        def answer_damaged(route) -> None:
+            damaged.append(route.request.url)
+            route.fulfill(
+                status=200, content_type="text/javascript", body="/* not this build's keyboard.js */"
+            )
+
+        context.route("**/assets/keyboard.js?v=*", answer_damaged)
+        page = context.new_page()
+        page.goto(f"{url}en/guide/introduction/")
+        deadline = time.monotonic() + READY_TIMEOUT / 1000
+        while len(damaged) < 2 and time.monotonic() < deadline:  # the page's request, then the copy's
+            page.wait_for_timeout(200)
+        assert len(damaged) >= 2, damaged
+        page.wait_for_timeout(1000)
+        kept = page.evaluate(KEPT_URLS)
+        assert [u for u in kept if "/assets/theme.css?v=" in u], "the copy was made"
+        assert not [u for u in kept if "/assets/keyboard.js" in u]
+
+        context.unroute("**/assets/keyboard.js?v=*")
+        asked.clear()
+        page.goto(f"{url}en/guide/introduction/")  # controlled now: not kept, so asked for again
+        assert [path for path in asked if "/assets/keyboard.js?v=" in path]
+        page.wait_for_timeout(500)
+        assert [u for u in page.evaluate(KEPT_URLS) if "/assets/keyboard.js?v=" in u]  # the real bytes
+        context.close()
+
+
 def test_a_script_a_new_build_changed_reaches_the_page_before_the_new_service_worker(
     browser, site: Path, tmp_path: Path
 ) -> None:
