@@ -258,18 +258,26 @@ def test_a_script_answered_with_other_bytes_than_the_builds_is_never_kept(browse
         while len(damaged) < 2 and time.monotonic() < deadline:  # the page's request, then the copy's
             page.wait_for_timeout(200)
         assert len(damaged) >= 2, damaged
-        page.wait_for_timeout(1000)
-        kept = page.evaluate(KEPT_URLS)
-        assert [u for u in kept if "/assets/theme.css?v=" in u], "the copy was made"
-        assert not [u for u in kept if "/assets/keyboard.js" in u]
+        assert _kept_soon(page, "/assets/theme.css?v="), "the copy was made"
+        page.wait_for_timeout(1000)  # the copy's last files
+        assert not [u for u in page.evaluate(KEPT_URLS) if "/assets/keyboard.js" in u]
 
         context.unroute("**/assets/keyboard.js?v=*")
         asked.clear()
         page.goto(f"{url}en/guide/introduction/")  # controlled now: not kept, so asked for again
         assert [path for path in asked if "/assets/keyboard.js?v=" in path]
-        page.wait_for_timeout(500)
-        assert [u for u in page.evaluate(KEPT_URLS) if "/assets/keyboard.js?v=" in u]  # the real bytes
+        assert _kept_soon(page, "/assets/keyboard.js?v="), "the real bytes are kept"
         context.close()
+
+
+def _kept_soon(page, part: str) -> bool:
+    """Whether a URL holding ``part`` is in the site's caches within the ready timeout."""
+    deadline = time.monotonic() + READY_TIMEOUT / 1000
+    while time.monotonic() < deadline:
+        if [u for u in page.evaluate(KEPT_URLS) if part in u]:
+            return True
+        page.wait_for_timeout(200)
+    return False
 
 
 def test_a_script_a_new_build_changed_reaches_the_page_before_the_new_service_worker(
