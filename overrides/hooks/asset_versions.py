@@ -94,12 +94,6 @@ class Versions:
         return {f"assets/{name}": self.version(name) for name in sorted(self.names)}
 
 
-def versioned_url(config, relative: str) -> str:  # noqa: ANN001 - the mkdocs config
-    """``assets/calc/calc.js`` as the pages and modules ask for it (``…?v=…``), else unchanged."""
-    version = config["extra"].get("asset_versions", {}).get(relative)
-    return f"{relative}?v={version}" if version else relative
-
-
 def on_config(config):  # noqa: ANN001, ANN201 - mkdocs hook
     config["extra"]["asset_versions"] = Versions().all()
     return config
